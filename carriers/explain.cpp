@@ -1,0 +1,59 @@
+#include <vtrguard/carriers/explain.hpp>
+
+namespace vtrguard::carriers {
+
+namespace {
+
+std::string carrier_name(const Ruleset& rules, std::optional<CarrierId> carrier)
+{
+    return carrier ? rules.carrier(*carrier).name : std::string("any known carrier");
+}
+
+std::string service_of(const Ruleset& rules, FormatId format)
+{
+    return rules.format_spec(format).service;
+}
+
+} // namespace
+
+std::string explain(const Verdict& verdict, const Ruleset& rules)
+{
+    const auto& normalized = verdict.normalized;
+    switch (verdict.reason) {
+    case Reason::ok:
+        return {};
+    case Reason::empty:
+        return "no tracking number was given";
+    case Reason::bad_charset:
+        if (normalized.is_invalid_utf8) {
+            return "the input is not valid UTF-8 (byte " + std::to_string(normalized.first_bad_at)
+                   + "); retype the number";
+        }
+        if (normalized.has_bad_char) {
+            return "character at byte " + std::to_string(normalized.first_bad_at)
+                   + " is not used in tracking numbers; remove it";
+        }
+        return "holds characters no " + carrier_name(rules, verdict.declared)
+               + " number uses; check for a letter O typed for a zero or a stray character";
+    case Reason::bad_length:
+        return std::to_string(normalized.full_length) + " characters: no "
+               + carrier_name(rules, verdict.declared)
+               + " format has that length; a character is missing or doubled";
+    case Reason::bad_check_digit:
+        return "the check digit does not match " + service_of(rules, *verdict.near_miss)
+               + ": a character is mistyped or two are swapped";
+    case Reason::unknown_format:
+        return "matches no " + carrier_name(rules, verdict.declared) + " format";
+    case Reason::carrier_mismatch: {
+        const FormatId format = verdict.readings[0].format;
+        return "a valid " + service_of(rules, format) + " number, but declared as "
+               + carrier_name(rules, verdict.declared) + "; correct the carrier";
+    }
+    case Reason::routing_prefix:
+        return "a scanned barcode with its routing prefix (" + std::to_string(verdict.prefix_length)
+               + " characters); upload " + std::string(verdict.suggestion()) + " instead";
+    }
+    return {};
+}
+
+} // namespace vtrguard::carriers

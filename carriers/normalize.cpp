@@ -1,0 +1,154 @@
+#include <vtrguard/carriers/normalize.hpp>
+
+namespace vtrguard::carriers {
+
+namespace {
+
+// What one decoded character becomes.
+enum class Fold : std::uint8_t { keep_bad, drop, to_ascii };
+
+struct Decoded {
+    char32_t code_point = 0;
+    std::size_t size = 0; // bytes consumed; 0 when the sequence is not valid UTF-8
+};
+
+Decoded decode_utf8(std::string_view text, std::size_t pos)
+{
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+    const unsigned char lead = byte(0);
+    std::size_t size = 0;
+    char32_t code_point = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        size = 2;
+        code_point = lead & 0x1FU;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        size = 3;
+        code_point = lead & 0x0FU;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        size = 4;
+        code_point = lead & 0x07U;
+    } else {
+        return {};
+    }
+    if (pos + size > text.size()) {
+        return {};
+    }
+    for (std::size_t i = 1; i < size; ++i) {
+        if ((byte(i) & 0xC0U) != 0x80U) {
+            return {};
+        }
+        code_point = (code_point << 6U) | (byte(i) & 0x3FU);
+    }
+    // Reject overlong forms, surrogates and values past U+10FFFF.
+    const bool is_overlong = (size == 3 && code_point < 0x800) || (size == 4 && code_point < 0x10000);
+    const bool is_surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
+    if (is_overlong || is_surrogate || code_point > 0x10FFFF) {
+        return {};
+    }
+    return {code_point, size};
+}
+
+// Folds a non-ASCII character: full-width forms to ASCII, spaces and dashes away.
+Fold fold(char32_t code_point, char& ascii)
+{
+    if (code_point >= 0xFF10 && code_point <= 0xFF19) {
+        ascii = static_cast<char>('0' + (code_point - 0xFF10));
+        return Fold::to_ascii;
+    }
+    if (code_point >= 0xFF21 && code_point <= 0xFF3A) {
+        ascii = static_cast<char>('A' + (code_point - 0xFF21));
+        return Fold::to_ascii;
+    }
+    if (code_point >= 0xFF41 && code_point <= 0xFF5A) {
+        ascii = static_cast<char>('A' + (code_point - 0xFF41));
+        return Fold::to_ascii;
+    }
+    const bool is_space = code_point == 0x00A0 || (code_point >= 0x2000 && code_point <= 0x200A)
+                          || code_point == 0x202F || code_point == 0x205F || code_point == 0x3000;
+    const bool is_invisible = (code_point >= 0x200B && code_point <= 0x200D)
+                              || code_point == 0x2060 || code_point == 0xFEFF;
+    const bool is_dash = (code_point >= 0x2010 && code_point <= 0x2015) || code_point == 0x2212
+                         || code_point == 0xFE63 || code_point == 0xFF0D;
+    return is_space || is_invisible || is_dash ? Fold::drop : Fold::keep_bad;
+}
+
+class Builder {
+public:
+    explicit Builder(Normalized& out)
+        : m_out(out)
+    {
+    }
+
+    void put(char c)
+    {
+        if (m_out.length < m_out.buffer.size()) {
+            m_out.buffer[m_out.length++] = c;
+        }
+        ++m_out.full_length;
+    }
+
+    void put_bad(std::string_view bytes, std::size_t at)
+    {
+        if (!m_out.has_bad_char) {
+            m_out.has_bad_char = true;
+            m_out.first_bad_at = at + 1;
+        }
+        // Keep the character so a report can show it; it counts once towards the length.
+        if (m_out.length + bytes.size() <= m_out.buffer.size()) {
+            for (const char c : bytes) {
+                m_out.buffer[m_out.length++] = c;
+            }
+        }
+        ++m_out.full_length;
+    }
+
+private:
+    Normalized& m_out;
+};
+
+} // namespace
+
+Normalized normalize(std::string_view raw)
+{
+    Normalized out;
+    Builder builder(out);
+    std::size_t pos = 0;
+    while (pos < raw.size()) {
+        const char c = raw[pos];
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+            builder.put(c);
+            ++pos;
+        } else if (c >= 'a' && c <= 'z') {
+            builder.put(static_cast<char>(c - 'a' + 'A'));
+            ++pos;
+        } else if (c == ' ' || c == '-' || c == '\t' || c == '\r' || c == '\n') {
+            ++pos;
+        } else if (static_cast<unsigned char>(c) < 0x80) {
+            builder.put_bad(raw.substr(pos, 1), pos);
+            ++pos;
+        } else {
+            const Decoded decoded = decode_utf8(raw, pos);
+            if (decoded.size == 0) {
+                out.is_invalid_utf8 = true;
+                builder.put_bad("\xEF\xBF\xBD", pos); // U+FFFD stands for the broken byte
+                ++pos;
+                continue;
+            }
+            char ascii = 0;
+            switch (fold(decoded.code_point, ascii)) {
+            case Fold::to_ascii:
+                builder.put(ascii);
+                break;
+            case Fold::drop:
+                break;
+            case Fold::keep_bad:
+                builder.put_bad(raw.substr(pos, decoded.size), pos);
+                break;
+            }
+            pos += decoded.size;
+        }
+    }
+    return out;
+}
+
+} // namespace vtrguard::carriers

@@ -1,0 +1,305 @@
+#include <vtrguard/carriers/pattern.hpp>
+
+#include <array>
+#include <bit>
+#include <cmath>
+#include <string>
+
+namespace vtrguard::carriers {
+
+namespace {
+
+constexpr CharMask k_digits = (CharMask{1} << 10) - 1;
+constexpr CharMask k_letters = ((CharMask{1} << 26) - 1) << 10;
+constexpr CharMask k_alphanumeric = k_digits | k_letters;
+constexpr int k_max_count = static_cast<int>(k_max_pattern_length);
+
+constexpr std::array<CharMask, 256> make_bits()
+{
+    std::array<CharMask, 256> bits{};
+    for (int c = '0'; c <= '9'; ++c) {
+        bits[static_cast<std::size_t>(c)] = CharMask{1} << (c - '0');
+    }
+    for (int c = 'A'; c <= 'Z'; ++c) {
+        bits[static_cast<std::size_t>(c)] = CharMask{1} << (c - 'A' + 10);
+    }
+    return bits;
+}
+
+constexpr std::array<CharMask, 256> k_bits = make_bits();
+
+// Tenths of a bit of information one position with `allowed` carries over a free character.
+int position_weight(CharMask allowed)
+{
+    const int size = std::popcount(allowed);
+    if (size <= 0) {
+        return 0;
+    }
+    return static_cast<int>(std::lround(10.0 * std::log2(36.0 / size)));
+}
+
+class PatternParser {
+public:
+    explicit PatternParser(std::string_view text)
+        : m_text(text)
+    {
+    }
+
+    Result<std::vector<CompiledPattern>> parse()
+    {
+        std::vector<std::vector<PatternElement>> alternatives(1);
+        while (skip_spaces()) {
+            const char c = m_text[m_pos];
+            if (c == '(') {
+                auto choices = parse_alternatives();
+                if (!choices) {
+                    return tl::unexpected(choices.error());
+                }
+                alternatives = expand(alternatives, *choices);
+                continue;
+            }
+            auto element = parse_element();
+            if (!element) {
+                return tl::unexpected(element.error());
+            }
+            for (auto& alternative : alternatives) {
+                alternative.push_back(*element);
+            }
+        }
+        return finish(alternatives);
+    }
+
+private:
+    bool skip_spaces()
+    {
+        while (m_pos < m_text.size() && m_text[m_pos] == ' ') {
+            ++m_pos;
+        }
+        return m_pos < m_text.size();
+    }
+
+    tl::unexpected<Error> error(const std::string& why) const
+    {
+        return fail(ErrorCode::invalid_input,
+                    "pattern \"" + std::string(m_text) + "\" at " + std::to_string(m_pos + 1)
+                        + ": " + why);
+    }
+
+    Result<std::vector<std::string>> parse_alternatives()
+    {
+        ++m_pos; // '('
+        std::vector<std::string> choices(1);
+        while (m_pos < m_text.size() && m_text[m_pos] != ')') {
+            const char c = m_text[m_pos];
+            if (c == '|') {
+                choices.emplace_back();
+            } else if (k_bits[static_cast<unsigned char>(c)] != 0) {
+                choices.back().push_back(c);
+            } else if (c != ' ') {
+                return error("alternatives hold only digits and upper-case letters");
+            }
+            ++m_pos;
+        }
+        if (m_pos >= m_text.size()) {
+            return error("missing ')'");
+        }
+        ++m_pos;
+        for (const auto& choice : choices) {
+            if (choice.empty()) {
+                return error("empty alternative");
+            }
+        }
+        return choices;
+    }
+
+    static std::vector<std::vector<PatternElement>>
+    expand(const std::vector<std::vector<PatternElement>>& heads,
+           const std::vector<std::string>& choices)
+    {
+        std::vector<std::vector<PatternElement>> result;
+        for (const auto& head : heads) {
+            for (const auto& choice : choices) {
+                auto elements = head;
+                for (const char c : choice) {
+                    elements.push_back({k_bits[static_cast<unsigned char>(c)], 1, 1});
+                }
+                result.push_back(std::move(elements));
+            }
+        }
+        return result;
+    }
+
+    Result<PatternElement> parse_element()
+    {
+        const char c = m_text[m_pos];
+        PatternElement element;
+        if (c == 'd') {
+            element.allowed = k_digits;
+            ++m_pos;
+        } else if (c == 'a') {
+            element.allowed = k_letters;
+            ++m_pos;
+        } else if (c == 'x') {
+            element.allowed = k_alphanumeric;
+            ++m_pos;
+        } else if (c == '[') {
+            auto allowed = parse_class();
+            if (!allowed) {
+                return tl::unexpected(allowed.error());
+            }
+            element.allowed = *allowed;
+        } else if (k_bits[static_cast<unsigned char>(c)] != 0) {
+            element.allowed = k_bits[static_cast<unsigned char>(c)];
+            ++m_pos;
+        } else {
+            return error(std::string("unexpected '") + c + "'");
+        }
+        if (m_pos < m_text.size() && m_text[m_pos] == '{') {
+            auto counted = parse_count(element);
+            if (!counted) {
+                return tl::unexpected(counted.error());
+            }
+        }
+        return element;
+    }
+
+    Result<CharMask> parse_class()
+    {
+        ++m_pos; // '['
+        CharMask allowed = 0;
+        while (m_pos < m_text.size() && m_text[m_pos] != ']') {
+            const char first = m_text[m_pos];
+            if (k_bits[static_cast<unsigned char>(first)] == 0) {
+                return error("a class holds only digits, upper-case letters and ranges");
+            }
+            char last = first;
+            if (m_pos + 2 < m_text.size() && m_text[m_pos + 1] == '-') {
+                last = m_text[m_pos + 2];
+                m_pos += 2;
+            }
+            if (k_bits[static_cast<unsigned char>(last)] == 0 || last < first) {
+                return error("bad range in class");
+            }
+            for (char member = first; member <= last; ++member) {
+                allowed |= k_bits[static_cast<unsigned char>(member)];
+            }
+            ++m_pos;
+        }
+        if (m_pos >= m_text.size()) {
+            return error("missing ']'");
+        }
+        ++m_pos;
+        if (allowed == 0) {
+            return error("empty class");
+        }
+        return allowed;
+    }
+
+    Result<bool> parse_count(PatternElement& element)
+    {
+        ++m_pos; // '{'
+        const auto read_number = [this]() -> int {
+            int value = -1;
+            while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (m_text[m_pos] - '0');
+                if (value > k_max_count) {
+                    return k_max_count + 1;
+                }
+                ++m_pos;
+            }
+            return value;
+        };
+        const int low = read_number();
+        int high = low;
+        if (m_pos < m_text.size() && m_text[m_pos] == ',') {
+            ++m_pos;
+            high = read_number();
+        }
+        if (m_pos >= m_text.size() || m_text[m_pos] != '}') {
+            return error("expected '{n}' or '{n,m}'");
+        }
+        ++m_pos;
+        if (low < 1 || high < low || high > k_max_count) {
+            return error("repeat counts must be 1 to 64, low before high");
+        }
+        element.count_min = low;
+        element.count_max = high;
+        return true;
+    }
+
+    Result<std::vector<CompiledPattern>>
+    finish(const std::vector<std::vector<PatternElement>>& alternatives) const
+    {
+        std::vector<CompiledPattern> patterns;
+        for (const auto& elements : alternatives) {
+            CompiledPattern pattern;
+            int variable = 0;
+            for (const auto& element : elements) {
+                pattern.min_length += element.count_min;
+                pattern.max_length += element.count_max;
+                variable += element.count_min != element.count_max ? 1 : 0;
+            }
+            if (elements.empty()) {
+                return error("empty pattern");
+            }
+            if (variable > 1) {
+                return error("at most one element may have a variable length");
+            }
+            if (pattern.max_length > k_max_count) {
+                return error("patterns match at most 64 characters");
+            }
+            pattern.elements = elements;
+            patterns.push_back(std::move(pattern));
+        }
+        return patterns;
+    }
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+};
+
+} // namespace
+
+CharMask char_bit(char c)
+{
+    return k_bits[static_cast<unsigned char>(c)];
+}
+
+bool CompiledPattern::matches(std::string_view number) const
+{
+    const int length = static_cast<int>(number.size());
+    if (length < min_length || length > max_length) {
+        return false;
+    }
+    const int slack = length - min_length;
+    std::size_t pos = 0;
+    for (const auto& element : elements) {
+        const int count =
+            element.count_min == element.count_max ? element.count_min : element.count_min + slack;
+        for (int i = 0; i < count; ++i, ++pos) {
+            if ((k_bits[static_cast<unsigned char>(number[pos])] & element.allowed) == 0) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+int CompiledPattern::specificity(int length) const
+{
+    const int slack = length - min_length;
+    int total = 0;
+    for (const auto& element : elements) {
+        const int count =
+            element.count_min == element.count_max ? element.count_min : element.count_min + slack;
+        total += position_weight(element.allowed) * count;
+    }
+    return total;
+}
+
+Result<std::vector<CompiledPattern>> compile_pattern(std::string_view pattern)
+{
+    return PatternParser(pattern).parse();
+}
+
+} // namespace vtrguard::carriers

@@ -1,0 +1,233 @@
+#include <vtrguard/carriers/ruleset.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace vtrguard::carriers {
+
+namespace {
+
+constexpr std::size_t k_first_chars = 36;
+constexpr std::size_t k_lengths = k_max_pattern_length + 1;
+
+std::size_t first_index(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return static_cast<std::size_t>(c - '0');
+    }
+    if (c >= 'A' && c <= 'Z') {
+        return static_cast<std::size_t>(c - 'A' + 10);
+    }
+    return k_first_chars;
+}
+
+std::string lower(std::string_view text)
+{
+    std::string result(text);
+    std::transform(result.begin(), result.end(), result.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return result;
+}
+
+bool is_code(std::string_view code)
+{
+    return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+// A position (negative from the end) lies inside every number `pattern` matches.
+bool fits(int position, const CompiledPattern& pattern, bool is_exclusive_end)
+{
+    const int limit = pattern.min_length + (is_exclusive_end ? 1 : 0);
+    return position >= 0 ? position < limit : -position <= limit;
+}
+
+Result<bool> check_spec_errors(const CheckSpec& check, const CompiledPattern& pattern)
+{
+    if (check.algorithm == CheckAlgorithm::none) {
+        return true;
+    }
+    if (!fits(check.serial_begin, pattern, false) || !fits(check.serial_end, pattern, true)
+        || !fits(check.check_at, pattern, false)) {
+        return fail(ErrorCode::invalid_input,
+                    "check: serial or check position lies outside the pattern's "
+                        + std::to_string(pattern.min_length) + " characters");
+    }
+    if (check.algorithm == CheckAlgorithm::weighted_mod
+        && (check.weights.empty() || check.modulo1 <= 0 || check.modulo2 <= 0)) {
+        return fail(ErrorCode::invalid_input,
+                    "check: weighted_mod needs weights and positive modulo1 and modulo2");
+    }
+    const bool is_prepend_digits =
+        std::all_of(check.prepend.begin(), check.prepend.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        });
+    if (!is_prepend_digits) {
+        return fail(ErrorCode::invalid_input, "check: prepend must be digits");
+    }
+    return true;
+}
+
+} // namespace
+
+Result<Ruleset> Ruleset::build(std::vector<CarrierSpec> carriers)
+{
+    Ruleset rules;
+    rules.m_carriers = std::move(carriers);
+    auto compiled = rules.compile();
+    if (!compiled) {
+        return tl::unexpected(compiled.error());
+    }
+    return rules;
+}
+
+const Ruleset& Ruleset::builtin()
+{
+    static const Ruleset k_rules = [] {
+        auto built = build(builtin_carrier_specs());
+        if (!built) {
+            throw StartupError(ErrorCode::internal, "built-in carrier rules: " + built.error().message);
+        }
+        return std::move(*built);
+    }();
+    return k_rules;
+}
+
+Result<bool> Ruleset::compile()
+{
+    std::vector<std::string> format_ids;
+    for (std::size_t c = 0; c < m_carriers.size(); ++c) {
+        const auto& spec = m_carriers[c];
+        const auto carrier_id = static_cast<CarrierId>(c);
+        if (!is_code(spec.code)) {
+            return fail(ErrorCode::invalid_input,
+                        "carrier \"" + spec.code + "\": a code is lower-case letters, digits and _");
+        }
+        for (std::size_t other = 0; other < c; ++other) {
+            if (m_carriers[other].code == spec.code) {
+                return fail(ErrorCode::invalid_input,
+                            "carrier \"" + spec.code + "\" is declared twice");
+            }
+        }
+        for (std::size_t f = 0; f < spec.formats.size(); ++f) {
+            const auto& format = spec.formats[f];
+            const std::string where = "carrier \"" + spec.code + "\" format \"" + format.id + "\": ";
+            if (!is_code(format.id)) {
+                return fail(ErrorCode::invalid_input, where + "an id is lower-case letters, digits and _");
+            }
+            if (std::find(format_ids.begin(), format_ids.end(), format.id) != format_ids.end()) {
+                return fail(ErrorCode::invalid_input, where + "the id is used twice");
+            }
+            format_ids.push_back(format.id);
+            auto patterns = compile_pattern(format.pattern);
+            if (!patterns) {
+                return fail(ErrorCode::invalid_input, where + patterns.error().message);
+            }
+            for (auto& pattern : *patterns) {
+                auto checked = check_spec_errors(format.check, pattern);
+                if (!checked) {
+                    return fail(ErrorCode::invalid_input, where + checked.error().message);
+                }
+                m_formats.push_back({carrier_id, f, std::move(pattern)});
+            }
+        }
+        for (const auto& prefix : spec.barcode_prefixes) {
+            auto patterns = compile_pattern(prefix);
+            if (!patterns) {
+                return fail(ErrorCode::invalid_input,
+                            "carrier \"" + spec.code + "\" barcode prefix: " + patterns.error().message);
+            }
+            for (auto& pattern : *patterns) {
+                if (pattern.min_length != pattern.max_length) {
+                    return fail(ErrorCode::invalid_input,
+                                "carrier \"" + spec.code + "\" barcode prefix \"" + prefix
+                                    + "\": a prefix has one fixed length");
+                }
+                m_prefixes.push_back({carrier_id, std::move(pattern)});
+            }
+        }
+    }
+    if (m_formats.size() > 0xFFFF) {
+        return fail(ErrorCode::invalid_input, "too many formats");
+    }
+
+    // Group format ids by (length, first character) so a lookup is one slice.
+    std::vector<std::vector<FormatId>> groups(k_lengths * k_first_chars);
+    for (std::size_t id = 0; id < m_formats.size(); ++id) {
+        const auto& pattern = m_formats[id].pattern;
+        const CharMask first = pattern.elements.front().allowed;
+        for (int length = pattern.min_length; length <= pattern.max_length; ++length) {
+            for (std::size_t c = 0; c < k_first_chars; ++c) {
+                if ((first & (CharMask{1} << c)) != 0) {
+                    groups[static_cast<std::size_t>(length) * k_first_chars + c].push_back(
+                        static_cast<FormatId>(id));
+                }
+            }
+        }
+    }
+    for (const auto& group : groups) {
+        m_index.insert(m_index.end(), group.begin(), group.end());
+        m_index_end.push_back(static_cast<std::uint32_t>(m_index.size()));
+    }
+    return true;
+}
+
+const FormatSpec& Ruleset::format_spec(FormatId id) const
+{
+    const auto& format = m_formats[id];
+    return m_carriers[format.carrier].formats[format.spec_index];
+}
+
+std::optional<CarrierId> Ruleset::find_carrier(std::string_view name) const
+{
+    const std::string wanted = lower(name);
+    for (std::size_t c = 0; c < m_carriers.size(); ++c) {
+        const auto& spec = m_carriers[c];
+        if (spec.code == wanted || lower(spec.name) == wanted) {
+            return static_cast<CarrierId>(c);
+        }
+        for (const auto& alias : spec.aliases) {
+            if (lower(alias) == wanted) {
+                return static_cast<CarrierId>(c);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::span<const FormatId> Ruleset::candidates(std::size_t length, char first) const
+{
+    const std::size_t c = first_index(first);
+    if (length >= k_lengths || c >= k_first_chars) {
+        return {};
+    }
+    const std::size_t group = length * k_first_chars + c;
+    const std::size_t begin = group == 0 ? 0 : m_index_end[group - 1];
+    return {m_index.data() + begin, m_index_end[group] - begin};
+}
+
+bool Ruleset::has_length(std::size_t length, std::optional<CarrierId> carrier) const
+{
+    return std::any_of(m_formats.begin(), m_formats.end(), [&](const CompiledFormat& format) {
+        const auto size = static_cast<int>(length);
+        return (!carrier || format.carrier == *carrier) && size >= format.pattern.min_length
+               && size <= format.pattern.max_length;
+    });
+}
+
+CharMask Ruleset::allowed_chars(std::optional<CarrierId> carrier) const
+{
+    CharMask allowed = 0;
+    for (const auto& format : m_formats) {
+        if (!carrier || format.carrier == *carrier) {
+            for (const auto& element : format.pattern.elements) {
+                allowed |= element.allowed;
+            }
+        }
+    }
+    return allowed;
+}
+
+} // namespace vtrguard::carriers

@@ -1,0 +1,172 @@
+#include <vtrguard/carriers/validator.hpp>
+
+#include <vtrguard/carriers/check_digits.hpp>
+#include <vtrguard/carriers/countries.hpp>
+
+#include <algorithm>
+
+namespace vtrguard::carriers {
+
+namespace {
+
+// A verified check digit outweighs any shape; a priority outweighs any specificity.
+constexpr int k_verified_bonus = 1 << 20;
+constexpr int k_priority_step = 1000;
+
+bool has_country_suffix(std::string_view number)
+{
+    return number.size() >= 2 && !country_name(number.substr(number.size() - 2)).empty();
+}
+
+void insert_sorted(Verdict& verdict, const Reading& reading)
+{
+    if (verdict.reading_count == k_max_readings) {
+        if (verdict.readings.back().score >= reading.score) {
+            return;
+        }
+        --verdict.reading_count;
+    }
+    std::size_t at = verdict.reading_count;
+    while (at > 0 && verdict.readings[at - 1].score < reading.score) {
+        verdict.readings[at] = verdict.readings[at - 1];
+        --at;
+    }
+    verdict.readings[at] = reading;
+    ++verdict.reading_count;
+}
+
+} // namespace
+
+Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> declared) const
+{
+    Verdict verdict;
+    verdict.normalized = normalize(raw);
+    verdict.declared = declared;
+    const auto& normalized = verdict.normalized;
+    if (normalized.full_length == 0) {
+        verdict.reason = Reason::empty;
+        return verdict;
+    }
+    if (normalized.has_bad_char) {
+        verdict.reason = Reason::bad_charset;
+        return verdict;
+    }
+    if (normalized.is_too_long()) {
+        verdict.reason = Reason::bad_length;
+        return verdict;
+    }
+    const std::string_view number = normalized.text();
+    collect_readings(number, verdict);
+    collect_prefixed(number, verdict);
+
+    if (declared) {
+        const Reading* best = best_for(verdict, declared);
+        if (best != nullptr) {
+            // The declared carrier's reading leads; the others stay listed as candidates.
+            const auto at = verdict.readings.begin() + (best - verdict.readings.data());
+            std::rotate(verdict.readings.begin(), at, at + 1);
+            verdict.reason = Reason::ok;
+            return verdict;
+        }
+    } else if (verdict.reading_count > 0) {
+        const bool is_prefix_better =
+            verdict.prefixed && verdict.prefixed->score > verdict.readings[0].score;
+        verdict.reason = is_prefix_better ? Reason::routing_prefix : Reason::ok;
+        return verdict;
+    }
+    verdict.reason = classify_failure(number, verdict);
+    return verdict;
+}
+
+void Validator::collect_readings(std::string_view number, Verdict& verdict) const
+{
+    int best_near_miss = -1;
+    for (const FormatId id : m_rules->candidates(number.size(), number.front())) {
+        const auto& format = m_rules->format(id);
+        if (!format.pattern.matches(number)) {
+            continue;
+        }
+        const auto& spec = m_rules->format_spec(id);
+        if (spec.country_suffix && !has_country_suffix(number)) {
+            continue;
+        }
+        const bool has_check = spec.check.algorithm != CheckAlgorithm::none;
+        const int score = (has_check ? k_verified_bonus : 0) + spec.priority * k_priority_step
+                          + format.pattern.specificity(static_cast<int>(number.size()));
+        if (!check_digit_matches(spec.check, number)) {
+            if (score > best_near_miss) {
+                best_near_miss = score;
+                verdict.near_miss = id;
+            }
+            continue;
+        }
+        insert_sorted(verdict, Reading{id, has_check, score});
+    }
+}
+
+void Validator::collect_prefixed(std::string_view number, Verdict& verdict) const
+{
+    for (const auto& prefix : m_rules->prefixes()) {
+        const auto length = static_cast<std::size_t>(prefix.pattern.min_length);
+        if (number.size() <= length || !prefix.pattern.matches(number.substr(0, length))) {
+            continue;
+        }
+        Verdict inner;
+        collect_readings(number.substr(length), inner);
+        for (const auto& reading : inner.all_readings()) {
+            if (m_rules->format(reading.format).carrier != prefix.carrier) {
+                continue;
+            }
+            Reading prefixed = reading;
+            prefixed.score += prefix.pattern.specificity(prefix.pattern.min_length);
+            if (!verdict.prefixed || verdict.prefixed->score < prefixed.score) {
+                verdict.prefixed = prefixed;
+                verdict.prefix_length = length;
+            }
+            break;
+        }
+    }
+}
+
+Reason Validator::classify_failure(std::string_view number, const Verdict& verdict) const
+{
+    const auto declared = verdict.declared;
+    const bool is_prefixed_for_declared =
+        verdict.prefixed
+        && (!declared || m_rules->format(verdict.prefixed->format).carrier == *declared);
+    if (is_prefixed_for_declared) {
+        return Reason::routing_prefix;
+    }
+    if (verdict.reading_count > 0) {
+        return Reason::carrier_mismatch;
+    }
+    const bool is_near_miss_for_declared =
+        verdict.near_miss
+        && (!declared || m_rules->format(*verdict.near_miss).carrier == *declared);
+    if (is_near_miss_for_declared) {
+        return Reason::bad_check_digit;
+    }
+    const CharMask allowed = m_rules->allowed_chars(declared);
+    const bool is_charset_ok = std::all_of(number.begin(), number.end(), [&](char c) {
+        return (char_bit(c) & allowed) != 0;
+    });
+    if (!is_charset_ok) {
+        return Reason::bad_charset;
+    }
+    if (!m_rules->has_length(number.size(), declared)) {
+        return Reason::bad_length;
+    }
+    return Reason::unknown_format;
+}
+
+const Reading* Validator::best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const
+{
+    for (const auto& reading : verdict.all_readings()) {
+        if (!carrier || m_rules->format(reading.format).carrier == *carrier) {
+            return &reading;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace vtrguard::carriers

@@ -1,0 +1,13 @@
+# Every dependency comes from Debian's -dev packages (scripts/deps.sh installs them).
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED)
+find_package(CURL REQUIRED)
+find_package(SQLiteCpp REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(tl-expected REQUIRED)
+find_package(RapidJSON REQUIRED)
+find_package(CLI11 REQUIRED)
+if(VTRGUARD_BUILD_TESTS)
+  find_package(doctest REQUIRED)
+endif()

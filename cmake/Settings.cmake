@@ -1,0 +1,23 @@
+# Language standard, build type and sanitizers: one INTERFACE target our own targets link PRIVATE.
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
+endif()
+
+add_library(vtrguard_settings INTERFACE)
+target_compile_definitions(vtrguard_settings INTERFACE $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)
+
+if(VTRGUARD_SANITIZE)
+  set(sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_compile_options(vtrguard_settings INTERFACE ${sanitize_flags})
+  target_link_options(vtrguard_settings INTERFACE ${sanitize_flags})
+endif()
+
+if(VTRGUARD_CLANG_TIDY)
+  find_program(clang_tidy_program NAMES clang-tidy-14 clang-tidy REQUIRED)
+  set(CMAKE_CXX_CLANG_TIDY ${clang_tidy_program})
+endif()

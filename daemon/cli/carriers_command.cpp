@@ -1,0 +1,95 @@
+#include "commands.hpp"
+
+#include <vtrguard/carriers/check_digits.hpp>
+#include <vtrguard/carriers/ruleset.hpp>
+#include <vtrguard/cli/exit_codes.hpp>
+#include <vtrguard/core/text.hpp>
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <iterator>
+#include <memory>
+#include <string>
+
+namespace vtrguard::cli {
+
+namespace {
+
+bool is_check_verified(const carriers::CarrierSpec& carrier)
+{
+    for (const auto& format : carrier.formats) {
+        if (format.check.algorithm != carriers::CheckAlgorithm::none) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void print_text(const carriers::Ruleset& rules)
+{
+    for (const auto& carrier : rules.carriers()) {
+        fmt::print("{:<14} {}  (check digit: {})\n",
+                   carrier.code,
+                   carrier.name,
+                   is_check_verified(carrier) ? "verified" : "none published, format only");
+        for (const auto& format : carrier.formats) {
+            fmt::print("    {:<26} {:<40} {}\n",
+                       format.id,
+                       format.pattern,
+                       carriers::algorithm_name(format.check.algorithm));
+        }
+    }
+}
+
+void print_json(const carriers::Ruleset& rules)
+{
+    fmt::memory_buffer out;
+    for (const auto& carrier : rules.carriers()) {
+        out.append(std::string_view("{\"code\":"));
+        core::append_json_string(out, carrier.code);
+        out.append(std::string_view(",\"name\":"));
+        core::append_json_string(out, carrier.name);
+        out.append(std::string_view(",\"tracking_url\":"));
+        core::append_json_string(out, carrier.tracking_url);
+        fmt::format_to(std::back_inserter(out),
+                       ",\"check_digit_verified\":{},\"formats\":[",
+                       is_check_verified(carrier));
+        bool is_first = true;
+        for (const auto& format : carrier.formats) {
+            out.append(std::string_view(is_first ? "{\"id\":" : ",{\"id\":"));
+            is_first = false;
+            core::append_json_string(out, format.id);
+            out.append(std::string_view(",\"service\":"));
+            core::append_json_string(out, format.service);
+            out.append(std::string_view(",\"pattern\":"));
+            core::append_json_string(out, format.pattern);
+            out.append(std::string_view(",\"check\":"));
+            core::append_json_string(out, carriers::algorithm_name(format.check.algorithm));
+            out.push_back('}');
+        }
+        out.append(std::string_view("]}\n"));
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+} // namespace
+
+void add_carriers_command(CLI::App& app, int& exit_code)
+{
+    auto format = std::make_shared<std::string>("text");
+    auto* command = app.add_subcommand("carriers", "List the carriers, their codes and formats");
+    command->add_option("--format", *format, "Output: text or json (one object per line)")
+        ->check(CLI::IsMember({"text", "json"}));
+    command->callback([format, &exit_code] {
+        const auto& rules = carriers::Ruleset::builtin();
+        if (*format == "json") {
+            print_json(rules);
+        } else {
+            print_text(rules);
+        }
+        exit_code = k_exit_ok;
+    });
+}
+
+} // namespace vtrguard::cli

@@ -1,0 +1,117 @@
+#include "commands.hpp"
+#include "number_source.hpp"
+#include "verdict_writer.hpp"
+
+#include <vtrguard/carriers/ruleset.hpp>
+#include <vtrguard/carriers/validator.hpp>
+#include <vtrguard/cli/exit_codes.hpp>
+
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vtrguard::cli {
+
+namespace {
+
+struct ValidateOptions {
+    std::vector<std::string> numbers;
+    std::string file;
+    std::string carrier;
+    std::string format = "text";
+};
+
+constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
+
+void flush(fmt::memory_buffer& out)
+{
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    out.clear();
+}
+
+std::string known_codes(const carriers::Ruleset& rules)
+{
+    std::string codes;
+    for (const auto& carrier : rules.carriers()) {
+        codes += codes.empty() ? "" : ", ";
+        codes += carrier.code;
+    }
+    return codes;
+}
+
+int run_validate(const ValidateOptions& options)
+{
+    const auto& rules = carriers::Ruleset::builtin();
+    std::optional<carriers::CarrierId> declared;
+    if (!options.carrier.empty()) {
+        declared = rules.find_carrier(options.carrier);
+        if (!declared) {
+            fmt::print(stderr,
+                       "vtrguard validate: --carrier: unknown carrier \"{}\"; known: {}\n",
+                       options.carrier,
+                       known_codes(rules));
+            return k_exit_usage;
+        }
+    }
+    static const std::map<std::string, OutputFormat> k_formats{
+        {"text", OutputFormat::text}, {"json", OutputFormat::json}, {"csv", OutputFormat::csv}};
+
+    NumberList list;
+    if (!options.file.empty() || options.numbers.empty()) {
+        auto read = read_number_file(options.file.empty() ? "-" : options.file);
+        if (!read) {
+            fmt::print(stderr, "vtrguard validate: {}\n", read.error().message);
+            return k_exit_usage;
+        }
+        list = std::move(*read);
+    }
+    for (const auto& number : options.numbers) {
+        list.numbers.push_back({number, 0});
+    }
+
+    const carriers::Validator validator(rules);
+    const VerdictWriter writer(k_formats.at(options.format), rules);
+    fmt::memory_buffer out;
+    writer.begin(out);
+    bool is_all_valid = true;
+    for (const auto& number : list.numbers) {
+        const auto verdict = validator.validate(number.text, declared);
+        is_all_valid = is_all_valid && verdict.is_valid();
+        writer.write(out, number.text, verdict);
+        if (out.size() >= k_flush_bytes) {
+            flush(out);
+        }
+    }
+    flush(out);
+    std::fflush(stdout);
+    for (const auto& problem : list.problems) {
+        fmt::print(stderr, "vtrguard validate: {}:{}: {}\n", list.source, problem.line, problem.why);
+    }
+    if (!list.problems.empty()) {
+        return k_exit_usage;
+    }
+    return is_all_valid ? k_exit_ok : k_exit_findings;
+}
+
+} // namespace
+
+void add_validate_command(CLI::App& app, int& exit_code)
+{
+    auto options = std::make_shared<ValidateOptions>();
+    auto* command = app.add_subcommand(
+        "validate",
+        "Check tracking numbers against carrier formats and check digits.\n"
+        "Exit 0: all valid; 1: any invalid; 2: usage or input error.");
+    command->add_option("numbers", options->numbers, "Tracking numbers to check");
+    command->add_option("--file,-f", options->file, "Read numbers from a file, one per line ('-' for stdin)");
+    command->add_option("--carrier,-c", options->carrier, "The carrier the numbers are declared under (code or name)");
+    command->add_option("--format", options->format, "Output: text, json (one object per line) or csv")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    command->callback([options, &exit_code] { exit_code = run_validate(*options); });
+}
+
+} // namespace vtrguard::cli

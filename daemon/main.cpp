@@ -1,0 +1,6 @@
+#include <vtrguard/cli/run.hpp>
+
+int main(int argc, char** argv)
+{
+    return vtrguard::cli::run(argc, argv);
+}

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string_view>
+
+namespace vtrguard::carriers {
+
+// The English short name of an ISO 3166-1 alpha-2 country code (upper case), or an empty view
+// when the code is not assigned. UPU S10 numbers end in such a code.
+std::string_view country_name(std::string_view code);
+
+} // namespace vtrguard::carriers

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace vtrguard::carriers {
+
+// The check-digit algorithms carriers use. Names are the ones rule files use (see docs/rules.md).
+enum class CheckAlgorithm {
+    none,         // the format has no check digit: a match is shape-only
+    mod10,        // weighted mod 10; letters count as (ASCII - 3) mod 10
+    mod7,         // serial as an integer, mod 7
+    s10,          // UPU S10: weights 8 6 4 2 3 5 9 7, 11 - sum mod 11, 10 -> 0, 11 -> 5
+    luhn,         // Luhn over serial and check digit
+    mod37_36,     // ISO 7064 MOD 37,36 hybrid: check character from 0-9A-Z
+    weighted_mod, // sum of serial[i] * weights[i], mod modulo1, mod modulo2
+};
+
+// How a format's check digit is verified. Positions count from the start when >= 0 and from the
+// end when negative (-1 is the last character); serial_end is exclusive.
+struct CheckSpec {
+    CheckAlgorithm algorithm = CheckAlgorithm::none;
+    int serial_begin = 0;
+    int serial_end = -1;
+    int check_at = -1;
+    std::vector<int> weights;  // weighted_mod and s10; repeats when shorter than the serial
+    int evens_multiplier = 1;  // mod10: weight of 0-based even positions
+    int odds_multiplier = 1;   // mod10: weight of 0-based odd positions
+    bool reverse = false;      // mod10: count positions from the right
+    int modulo1 = 10;          // weighted_mod
+    int modulo2 = 10;          // weighted_mod
+    std::string prepend;       // digits put before the serial before computing (e.g. USPS "91")
+};
+
+// One number format of one carrier service, as data. `pattern` is a small language, not a
+// regex: literal characters, `d` (digit), `a` (letter), `x` (letter or digit), a class
+// `[A-Z0-9]`, each optionally followed by `{n}` or `{n,m}`, and `(AB|CD)` alternatives of literal
+// text. Spaces are ignored. At most one element may have a variable length.
+struct FormatSpec {
+    std::string id;      // stable, unique: `ups_1z`
+    std::string service; // for people: `UPS 1Z`
+    std::string pattern;
+    CheckSpec check;
+    bool country_suffix = false; // the last two letters must be a UPU member country code
+    int priority = 0;            // breaks ties between equally specific readings; higher wins
+};
+
+// A carrier and every format it issues.
+struct CarrierSpec {
+    std::string code;                 // stable lower-case code: `ups`, `canada_post`
+    std::string name;                 // display name
+    std::vector<std::string> aliases; // other names sellers type (matched case-insensitively)
+    std::string tracking_url;         // public tracking page; `%s` stands for the number
+    std::vector<FormatSpec> formats;
+    // Routing data a barcode carries before the tracking number (USPS `420` + ZIP), as patterns.
+    // A number that is valid only once such a prefix is stripped is invalid as uploaded.
+    std::vector<std::string> barcode_prefixes;
+};
+
+} // namespace vtrguard::carriers

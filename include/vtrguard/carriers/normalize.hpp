@@ -1,0 +1,32 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace vtrguard::carriers {
+
+// No carrier format is longer than this; a longer normalized number is `bad_length`.
+inline constexpr std::size_t k_max_number_length = 64;
+
+// A tracking number as the engine compares it: separators dropped, letters upper-cased,
+// full-width forms folded to ASCII. The raw input is kept by the caller.
+struct Normalized {
+    std::array<char, k_max_number_length> buffer{};
+    std::size_t length = 0;      // characters kept in `buffer`
+    std::size_t full_length = 0; // characters the number has, past the buffer too
+    bool has_bad_char = false;   // a character no carrier format uses
+    bool is_invalid_utf8 = false;
+    std::size_t first_bad_at = 0; // 1-based byte offset of the first bad character in the input
+
+    std::string_view text() const { return {buffer.data(), length}; }
+    bool is_too_long() const { return full_length > k_max_number_length; }
+};
+
+// Trims, drops spaces and dashes (ASCII and their Unicode look-alikes), upper-cases, and folds
+// full-width digits and letters (as Chinese and Japanese input methods type them) to ASCII.
+// Characters with no unambiguous reading are kept and flagged. Pure and thread-safe.
+Normalized normalize(std::string_view raw);
+
+} // namespace vtrguard::carriers
