@@ -4,8 +4,7 @@ namespace vtrguard::carriers::builtin {
 
 // Amazon Logistics / Amazon Shipping: TBA, TBC or TBM + 12 digits; international: A, F or C +
 // 10 digits. No check digit is published.
-CarrierSpec amazon()
-{
+CarrierSpec amazon() {
     return {
         .code = "amazon",
         .name = "Amazon Logistics",

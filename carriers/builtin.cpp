@@ -4,8 +4,7 @@
 
 namespace vtrguard::carriers {
 
-std::vector<CarrierSpec> builtin_carrier_specs()
-{
+std::vector<CarrierSpec> builtin_carrier_specs() {
     using namespace builtin;
     return {
         ups(),
@@ -31,8 +30,7 @@ std::vector<CarrierSpec> builtin_carrier_specs()
 
 namespace builtin {
 
-CheckSpec s10_check_spec()
-{
+CheckSpec s10_check_spec() {
     return {.algorithm = CheckAlgorithm::s10, .serial_begin = 2, .serial_end = 10, .check_at = 10};
 }
 

@@ -3,13 +3,13 @@
 namespace vtrguard::carriers::builtin {
 
 // Canada Post: 16 digits (7-digit origin id + 8 + check), mod 10 (3,1); S10 items end in CA.
-CarrierSpec canada_post()
-{
+CarrierSpec canada_post() {
     return {
         .code = "canada_post",
         .name = "Canada Post",
         .aliases = {"Postes Canada", "CanadaPost"},
-        .tracking_url = "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=%s",
+        .tracking_url =
+            "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=%s",
         .formats =
             {
                 {.id = "canada_post_16",

@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // Canpar: one of CDKLSUXZ + 21 digits; no check digit is published.
-CarrierSpec canpar()
-{
+CarrierSpec canpar() {
     return {
         .code = "canpar",
         .name = "Canpar",

@@ -9,35 +9,28 @@ namespace {
 
 constexpr std::size_t k_max_serial = 64;
 
-bool is_digit(char c)
-{
+bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-bool is_upper(char c)
-{
+bool is_upper(char c) {
     return c >= 'A' && c <= 'Z';
 }
 
-char digit_char(int value)
-{
+char digit_char(int value) {
     return static_cast<char>('0' + value);
 }
 
 // Resolves a position that may count from the end (-1 is the last character).
-std::size_t resolve(int position, std::size_t length)
-{
+std::size_t resolve(int position, std::size_t length) {
     return position >= 0 ? static_cast<std::size_t>(position)
                          : length - static_cast<std::size_t>(-position);
 }
 
 } // namespace
 
-std::optional<char> mod10_check(std::string_view serial,
-                                int evens_multiplier,
-                                int odds_multiplier,
-                                bool reverse)
-{
+std::optional<char>
+mod10_check(std::string_view serial, int evens_multiplier, int odds_multiplier, bool reverse) {
     int total = 0;
     const std::size_t length = serial.size();
     for (std::size_t i = 0; i < length; ++i) {
@@ -56,8 +49,7 @@ std::optional<char> mod10_check(std::string_view serial,
     return digit_char((10 - total % 10) % 10);
 }
 
-std::optional<char> mod7_check(std::string_view serial)
-{
+std::optional<char> mod7_check(std::string_view serial) {
     int remainder = 0;
     for (const char c : serial) {
         if (!is_digit(c)) {
@@ -68,8 +60,7 @@ std::optional<char> mod7_check(std::string_view serial)
     return digit_char(remainder);
 }
 
-std::optional<char> s10_check(std::string_view serial)
-{
+std::optional<char> s10_check(std::string_view serial) {
     static constexpr std::array<int, 8> k_weights{8, 6, 4, 2, 3, 5, 9, 7};
     if (serial.size() != k_weights.size()) {
         return std::nullopt;
@@ -91,8 +82,7 @@ std::optional<char> s10_check(std::string_view serial)
     return digit_char(check);
 }
 
-std::optional<char> luhn_check(std::string_view serial)
-{
+std::optional<char> luhn_check(std::string_view serial) {
     int total = 0;
     // Double every second digit counting leftwards from the digit next to the check digit.
     bool is_doubled = true;
@@ -113,8 +103,7 @@ std::optional<char> luhn_check(std::string_view serial)
     return digit_char((10 - total % 10) % 10);
 }
 
-std::optional<char> mod37_36_check(std::string_view serial)
-{
+std::optional<char> mod37_36_check(std::string_view serial) {
     constexpr int k_modulus = 36;
     static constexpr std::string_view k_alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     int product = k_modulus;
@@ -140,8 +129,7 @@ std::optional<char> mod37_36_check(std::string_view serial)
 std::optional<char> weighted_mod_check(std::string_view serial,
                                        const std::vector<int>& weights,
                                        int modulo1,
-                                       int modulo2)
-{
+                                       int modulo2) {
     if (weights.empty() || modulo1 <= 0 || modulo2 <= 0) {
         return std::nullopt;
     }
@@ -156,8 +144,7 @@ std::optional<char> weighted_mod_check(std::string_view serial,
     return check < 10 ? std::optional<char>(digit_char(check)) : std::nullopt;
 }
 
-std::optional<char> expected_check(const CheckSpec& spec, std::string_view serial)
-{
+std::optional<char> expected_check(const CheckSpec& spec, std::string_view serial) {
     switch (spec.algorithm) {
     case CheckAlgorithm::none:
         return std::nullopt;
@@ -177,8 +164,7 @@ std::optional<char> expected_check(const CheckSpec& spec, std::string_view seria
     return std::nullopt;
 }
 
-bool check_digit_matches(const CheckSpec& spec, std::string_view number)
-{
+bool check_digit_matches(const CheckSpec& spec, std::string_view number) {
     if (spec.algorithm == CheckAlgorithm::none) {
         return true;
     }
@@ -223,8 +209,7 @@ constexpr std::array k_algorithm_names{
 
 } // namespace
 
-std::string_view algorithm_name(CheckAlgorithm algorithm)
-{
+std::string_view algorithm_name(CheckAlgorithm algorithm) {
     for (const auto& entry : k_algorithm_names) {
         if (entry.algorithm == algorithm) {
             return entry.name;
@@ -233,8 +218,7 @@ std::string_view algorithm_name(CheckAlgorithm algorithm)
     return "none";
 }
 
-std::optional<CheckAlgorithm> algorithm_from_name(std::string_view name)
-{
+std::optional<CheckAlgorithm> algorithm_from_name(std::string_view name) {
     for (const auto& entry : k_algorithm_names) {
         if (entry.name == name) {
             return entry.algorithm;

@@ -267,12 +267,12 @@ constexpr std::array k_countries{
 
 } // namespace
 
-std::string_view country_name(std::string_view code)
-{
+std::string_view country_name(std::string_view code) {
     const auto* it = std::lower_bound(
-        k_countries.begin(), k_countries.end(), code, [](const Country& country, std::string_view key) {
-            return country.code < key;
-        });
+        k_countries.begin(),
+        k_countries.end(),
+        code,
+        [](const Country& country, std::string_view key) { return country.code < key; });
     return it != k_countries.end() && it->code == code ? it->name : std::string_view{};
 }
 

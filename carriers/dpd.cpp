@@ -4,8 +4,7 @@ namespace vtrguard::carriers::builtin {
 
 // DPD: 27 digits (zip, parcel, service, country) or 14 digits, then an ISO 7064 MOD 37,36
 // check character.
-CarrierSpec dpd()
-{
+CarrierSpec dpd() {
     const CheckSpec mod37_36{.algorithm = CheckAlgorithm::mod37_36};
     return {
         .code = "dpd",

@@ -4,20 +4,17 @@ namespace vtrguard::carriers {
 
 namespace {
 
-std::string carrier_name(const Ruleset& rules, std::optional<CarrierId> carrier)
-{
+std::string carrier_name(const Ruleset& rules, std::optional<CarrierId> carrier) {
     return carrier ? rules.carrier(*carrier).name : std::string("any known carrier");
 }
 
-std::string service_of(const Ruleset& rules, FormatId format)
-{
+std::string service_of(const Ruleset& rules, FormatId format) {
     return rules.format_spec(format).service;
 }
 
 } // namespace
 
-std::string explain(const Verdict& verdict, const Ruleset& rules)
-{
+std::string explain(const Verdict& verdict, const Ruleset& rules) {
     const auto& normalized = verdict.normalized;
     switch (verdict.reason) {
     case Reason::ok:

@@ -4,8 +4,7 @@ namespace vtrguard::carriers::builtin {
 
 // FedEx Express 12-digit numbers and the 32/34-digit barcodes around them carry a weighted
 // mod 11 check; FedEx Ground (15 digits, SSCC-18, the 96 barcodes) a mod 10 check.
-CarrierSpec fedex()
-{
+CarrierSpec fedex() {
     const CheckSpec express{.algorithm = CheckAlgorithm::weighted_mod,
                             .serial_begin = 0,
                             .serial_end = -1,
@@ -20,9 +19,8 @@ CarrierSpec fedex()
     astra.serial_begin = 16;
     astra.serial_end = 27;
     astra.check_at = 27;
-    const CheckSpec ground{.algorithm = CheckAlgorithm::mod10,
-                           .evens_multiplier = 1,
-                           .odds_multiplier = 3};
+    const CheckSpec ground{
+        .algorithm = CheckAlgorithm::mod10, .evens_multiplier = 1, .odds_multiplier = 3};
     CheckSpec sscc{.algorithm = CheckAlgorithm::mod10,
                    .serial_begin = 2,
                    .evens_multiplier = 3,

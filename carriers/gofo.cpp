@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // GOFO Express (US): GFUS + 14 digits; no check digit is published.
-CarrierSpec gofo()
-{
+CarrierSpec gofo() {
     return {
         .code = "gofo",
         .name = "GOFO Express",

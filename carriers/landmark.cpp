@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // Landmark Global: LTN + 8 digits + N1; no check digit is published.
-CarrierSpec landmark()
-{
+CarrierSpec landmark() {
     return {
         .code = "landmark",
         .name = "Landmark Global",

@@ -4,8 +4,7 @@ namespace vtrguard::carriers::builtin {
 
 // LaserShip (now part of OnTrac): L + hub letter + 1-3 + 7 digits, and the 1LS barcodes.
 // No check digit is published; the "-1" piece suffix loses its dash in normalization.
-CarrierSpec lasership()
-{
+CarrierSpec lasership() {
     return {
         .code = "lasership",
         .name = "LaserShip",
@@ -14,15 +13,11 @@ CarrierSpec lasership()
         .formats =
             {
                 {.id = "lasership_l", .service = "LaserShip", .pattern = "L [AIEHNX] [1-3] d{7}"},
-                {.id = "lasership_1ls7",
-                 .service = "LaserShip 1LS",
-                 .pattern = "1LS7 [12] d{10}"},
+                {.id = "lasership_1ls7", .service = "LaserShip 1LS", .pattern = "1LS7 [12] d{10}"},
                 {.id = "lasership_1ls7_piece",
                  .service = "LaserShip 1LS (piece)",
                  .pattern = "1LS7 [12] d{2} 01 [1-4] d{6} 1"},
-                {.id = "lasership_1lscx",
-                 .service = "LaserShip 1LSCX",
-                 .pattern = "1LSCX x{10}"},
+                {.id = "lasership_1lscx", .service = "LaserShip 1LSCX", .pattern = "1LSCX x{10}"},
             },
     };
 }

@@ -12,8 +12,7 @@ struct Decoded {
     std::size_t size = 0; // bytes consumed; 0 when the sequence is not valid UTF-8
 };
 
-Decoded decode_utf8(std::string_view text, std::size_t pos)
-{
+Decoded decode_utf8(std::string_view text, std::size_t pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     const unsigned char lead = byte(0);
     std::size_t size = 0;
@@ -40,7 +39,8 @@ Decoded decode_utf8(std::string_view text, std::size_t pos)
         code_point = (code_point << 6U) | (byte(i) & 0x3FU);
     }
     // Reject overlong forms, surrogates and values past U+10FFFF.
-    const bool is_overlong = (size == 3 && code_point < 0x800) || (size == 4 && code_point < 0x10000);
+    const bool is_overlong =
+        (size == 3 && code_point < 0x800) || (size == 4 && code_point < 0x10000);
     const bool is_surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
     if (is_overlong || is_surrogate || code_point > 0x10FFFF) {
         return {};
@@ -49,8 +49,7 @@ Decoded decode_utf8(std::string_view text, std::size_t pos)
 }
 
 // Folds a non-ASCII character: full-width forms to ASCII, spaces and dashes away.
-Fold fold(char32_t code_point, char& ascii)
-{
+Fold fold(char32_t code_point, char& ascii) {
     if (code_point >= 0xFF10 && code_point <= 0xFF19) {
         ascii = static_cast<char>('0' + (code_point - 0xFF10));
         return Fold::to_ascii;
@@ -65,8 +64,8 @@ Fold fold(char32_t code_point, char& ascii)
     }
     const bool is_space = code_point == 0x00A0 || (code_point >= 0x2000 && code_point <= 0x200A)
                           || code_point == 0x202F || code_point == 0x205F || code_point == 0x3000;
-    const bool is_invisible = (code_point >= 0x200B && code_point <= 0x200D)
-                              || code_point == 0x2060 || code_point == 0xFEFF;
+    const bool is_invisible = (code_point >= 0x200B && code_point <= 0x200D) || code_point == 0x2060
+                              || code_point == 0xFEFF;
     const bool is_dash = (code_point >= 0x2010 && code_point <= 0x2015) || code_point == 0x2212
                          || code_point == 0xFE63 || code_point == 0xFF0D;
     return is_space || is_invisible || is_dash ? Fold::drop : Fold::keep_bad;
@@ -75,20 +74,16 @@ Fold fold(char32_t code_point, char& ascii)
 class Builder {
 public:
     explicit Builder(Normalized& out)
-        : m_out(out)
-    {
-    }
+        : m_out(out) {}
 
-    void put(char c)
-    {
+    void put(char c) {
         if (m_out.length < m_out.buffer.size()) {
             m_out.buffer[m_out.length++] = c;
         }
         ++m_out.full_length;
     }
 
-    void put_bad(std::string_view bytes, std::size_t at)
-    {
+    void put_bad(std::string_view bytes, std::size_t at) {
         if (!m_out.has_bad_char) {
             m_out.has_bad_char = true;
             m_out.first_bad_at = at + 1;
@@ -108,8 +103,7 @@ private:
 
 } // namespace
 
-Normalized normalize(std::string_view raw)
-{
+Normalized normalize(std::string_view raw) {
     Normalized out;
     Builder builder(out);
     std::size_t pos = 0;

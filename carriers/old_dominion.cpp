@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // Old Dominion Freight Line PRO numbers: 11 digits with a Luhn check.
-CarrierSpec old_dominion()
-{
+CarrierSpec old_dominion() {
     const CheckSpec luhn{.algorithm = CheckAlgorithm::luhn};
     return {
         .code = "old_dominion",

@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // OnTrac: C or D + 14 digits, mod 10 (1,2) over the serial with the letter read as 4 or 5.
-CarrierSpec ontrac()
-{
+CarrierSpec ontrac() {
     const CheckSpec c_series{.algorithm = CheckAlgorithm::mod10,
                              .serial_begin = 1,
                              .evens_multiplier = 1,

@@ -14,8 +14,7 @@ constexpr CharMask k_letters = ((CharMask{1} << 26) - 1) << 10;
 constexpr CharMask k_alphanumeric = k_digits | k_letters;
 constexpr int k_max_count = static_cast<int>(k_max_pattern_length);
 
-constexpr std::array<CharMask, 256> make_bits()
-{
+constexpr std::array<CharMask, 256> make_bits() {
     std::array<CharMask, 256> bits{};
     for (int c = '0'; c <= '9'; ++c) {
         bits[static_cast<std::size_t>(c)] = CharMask{1} << (c - '0');
@@ -29,8 +28,7 @@ constexpr std::array<CharMask, 256> make_bits()
 constexpr std::array<CharMask, 256> k_bits = make_bits();
 
 // Tenths of a bit of information one position with `allowed` carries over a free character.
-int position_weight(CharMask allowed)
-{
+int position_weight(CharMask allowed) {
     const int size = std::popcount(allowed);
     if (size <= 0) {
         return 0;
@@ -41,12 +39,9 @@ int position_weight(CharMask allowed)
 class PatternParser {
 public:
     explicit PatternParser(std::string_view text)
-        : m_text(text)
-    {
-    }
+        : m_text(text) {}
 
-    Result<std::vector<CompiledPattern>> parse()
-    {
+    Result<std::vector<CompiledPattern>> parse() {
         std::vector<std::vector<PatternElement>> alternatives(1);
         while (skip_spaces()) {
             const char c = m_text[m_pos];
@@ -70,23 +65,20 @@ public:
     }
 
 private:
-    bool skip_spaces()
-    {
+    bool skip_spaces() {
         while (m_pos < m_text.size() && m_text[m_pos] == ' ') {
             ++m_pos;
         }
         return m_pos < m_text.size();
     }
 
-    tl::unexpected<Error> error(const std::string& why) const
-    {
+    tl::unexpected<Error> error(const std::string& why) const {
         return fail(ErrorCode::invalid_input,
-                    "pattern \"" + std::string(m_text) + "\" at " + std::to_string(m_pos + 1)
-                        + ": " + why);
+                    "pattern \"" + std::string(m_text) + "\" at " + std::to_string(m_pos + 1) + ": "
+                        + why);
     }
 
-    Result<std::vector<std::string>> parse_alternatives()
-    {
+    Result<std::vector<std::string>> parse_alternatives() {
         ++m_pos; // '('
         std::vector<std::string> choices(1);
         while (m_pos < m_text.size() && m_text[m_pos] != ')') {
@@ -114,8 +106,7 @@ private:
 
     static std::vector<std::vector<PatternElement>>
     expand(const std::vector<std::vector<PatternElement>>& heads,
-           const std::vector<std::string>& choices)
-    {
+           const std::vector<std::string>& choices) {
         std::vector<std::vector<PatternElement>> result;
         for (const auto& head : heads) {
             for (const auto& choice : choices) {
@@ -129,8 +120,7 @@ private:
         return result;
     }
 
-    Result<PatternElement> parse_element()
-    {
+    Result<PatternElement> parse_element() {
         const char c = m_text[m_pos];
         PatternElement element;
         if (c == 'd') {
@@ -163,8 +153,7 @@ private:
         return element;
     }
 
-    Result<CharMask> parse_class()
-    {
+    Result<CharMask> parse_class() {
         ++m_pos; // '['
         CharMask allowed = 0;
         while (m_pos < m_text.size() && m_text[m_pos] != ']') {
@@ -195,8 +184,7 @@ private:
         return allowed;
     }
 
-    Result<bool> parse_count(PatternElement& element)
-    {
+    Result<bool> parse_count(PatternElement& element) {
         ++m_pos; // '{'
         const auto read_number = [this]() -> int {
             int value = -1;
@@ -228,8 +216,7 @@ private:
     }
 
     Result<std::vector<CompiledPattern>>
-    finish(const std::vector<std::vector<PatternElement>>& alternatives) const
-    {
+    finish(const std::vector<std::vector<PatternElement>>& alternatives) const {
         std::vector<CompiledPattern> patterns;
         for (const auto& elements : alternatives) {
             CompiledPattern pattern;
@@ -260,13 +247,11 @@ private:
 
 } // namespace
 
-CharMask char_bit(char c)
-{
+CharMask char_bit(char c) {
     return k_bits[static_cast<unsigned char>(c)];
 }
 
-bool CompiledPattern::matches(std::string_view number) const
-{
+bool CompiledPattern::matches(std::string_view number) const {
     const int length = static_cast<int>(number.size());
     if (length < min_length || length > max_length) {
         return false;
@@ -285,8 +270,7 @@ bool CompiledPattern::matches(std::string_view number) const
     return true;
 }
 
-int CompiledPattern::specificity(int length) const
-{
+int CompiledPattern::specificity(int length) const {
     const int slack = length - min_length;
     int total = 0;
     for (const auto& element : elements) {
@@ -297,8 +281,7 @@ int CompiledPattern::specificity(int length) const
     return total;
 }
 
-Result<std::vector<CompiledPattern>> compile_pattern(std::string_view pattern)
-{
+Result<std::vector<CompiledPattern>> compile_pattern(std::string_view pattern) {
     return PatternParser(pattern).parse();
 }
 

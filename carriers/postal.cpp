@@ -5,8 +5,7 @@ namespace vtrguard::carriers::builtin {
 // UPU S10 items of any national post: service letters, 8 digits, mod 11 check, ISO country of
 // the issuing post. National posts vtrguard knows by name claim their own suffix with a literal
 // pattern (`a{2} d{9} US`), which reads as more specific than this catch-all.
-CarrierSpec postal()
-{
+CarrierSpec postal() {
     return {
         .code = "postal",
         .name = "National post (UPU S10)",

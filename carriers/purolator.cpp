@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // Purolator: 12 digits starting 0-5 with a Luhn check, or 3 letters + 9 digits.
-CarrierSpec purolator()
-{
+CarrierSpec purolator() {
     return {
         .code = "purolator",
         .name = "Purolator",

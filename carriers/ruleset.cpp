@@ -10,8 +10,7 @@ namespace {
 constexpr std::size_t k_first_chars = 36;
 constexpr std::size_t k_lengths = k_max_pattern_length + 1;
 
-std::size_t first_index(char c)
-{
+std::size_t first_index(char c) {
     if (c >= '0' && c <= '9') {
         return static_cast<std::size_t>(c - '0');
     }
@@ -21,8 +20,7 @@ std::size_t first_index(char c)
     return k_first_chars;
 }
 
-std::string lower(std::string_view text)
-{
+std::string lower(std::string_view text) {
     std::string result(text);
     std::transform(result.begin(), result.end(), result.begin(), [](char c) {
         return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -30,22 +28,19 @@ std::string lower(std::string_view text)
     return result;
 }
 
-bool is_code(std::string_view code)
-{
+bool is_code(std::string_view code) {
     return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
 }
 
 // A position (negative from the end) lies inside every number `pattern` matches.
-bool fits(int position, const CompiledPattern& pattern, bool is_exclusive_end)
-{
+bool fits(int position, const CompiledPattern& pattern, bool is_exclusive_end) {
     const int limit = pattern.min_length + (is_exclusive_end ? 1 : 0);
     return position >= 0 ? position < limit : -position <= limit;
 }
 
-Result<bool> check_spec_errors(const CheckSpec& check, const CompiledPattern& pattern)
-{
+Result<bool> check_spec_errors(const CheckSpec& check, const CompiledPattern& pattern) {
     if (check.algorithm == CheckAlgorithm::none) {
         return true;
     }
@@ -60,10 +55,8 @@ Result<bool> check_spec_errors(const CheckSpec& check, const CompiledPattern& pa
         return fail(ErrorCode::invalid_input,
                     "check: weighted_mod needs weights and positive modulo1 and modulo2");
     }
-    const bool is_prepend_digits =
-        std::all_of(check.prepend.begin(), check.prepend.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        });
+    const bool is_prepend_digits = std::all_of(
+        check.prepend.begin(), check.prepend.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!is_prepend_digits) {
         return fail(ErrorCode::invalid_input, "check: prepend must be digits");
     }
@@ -72,8 +65,7 @@ Result<bool> check_spec_errors(const CheckSpec& check, const CompiledPattern& pa
 
 } // namespace
 
-Result<Ruleset> Ruleset::build(std::vector<CarrierSpec> carriers)
-{
+Result<Ruleset> Ruleset::build(std::vector<CarrierSpec> carriers) {
     Ruleset rules;
     rules.m_carriers = std::move(carriers);
     auto compiled = rules.compile();
@@ -83,27 +75,27 @@ Result<Ruleset> Ruleset::build(std::vector<CarrierSpec> carriers)
     return rules;
 }
 
-const Ruleset& Ruleset::builtin()
-{
+const Ruleset& Ruleset::builtin() {
     static const Ruleset k_rules = [] {
         auto built = build(builtin_carrier_specs());
         if (!built) {
-            throw StartupError(ErrorCode::internal, "built-in carrier rules: " + built.error().message);
+            throw StartupError(ErrorCode::internal,
+                               "built-in carrier rules: " + built.error().message);
         }
         return std::move(*built);
     }();
     return k_rules;
 }
 
-Result<bool> Ruleset::compile()
-{
+Result<bool> Ruleset::compile() {
     std::vector<std::string> format_ids;
     for (std::size_t c = 0; c < m_carriers.size(); ++c) {
         const auto& spec = m_carriers[c];
         const auto carrier_id = static_cast<CarrierId>(c);
         if (!is_code(spec.code)) {
             return fail(ErrorCode::invalid_input,
-                        "carrier \"" + spec.code + "\": a code is lower-case letters, digits and _");
+                        "carrier \"" + spec.code
+                            + "\": a code is lower-case letters, digits and _");
         }
         for (std::size_t other = 0; other < c; ++other) {
             if (m_carriers[other].code == spec.code) {
@@ -113,9 +105,11 @@ Result<bool> Ruleset::compile()
         }
         for (std::size_t f = 0; f < spec.formats.size(); ++f) {
             const auto& format = spec.formats[f];
-            const std::string where = "carrier \"" + spec.code + "\" format \"" + format.id + "\": ";
+            const std::string where =
+                "carrier \"" + spec.code + "\" format \"" + format.id + "\": ";
             if (!is_code(format.id)) {
-                return fail(ErrorCode::invalid_input, where + "an id is lower-case letters, digits and _");
+                return fail(ErrorCode::invalid_input,
+                            where + "an id is lower-case letters, digits and _");
             }
             if (std::find(format_ids.begin(), format_ids.end(), format.id) != format_ids.end()) {
                 return fail(ErrorCode::invalid_input, where + "the id is used twice");
@@ -137,7 +131,8 @@ Result<bool> Ruleset::compile()
             auto patterns = compile_pattern(prefix);
             if (!patterns) {
                 return fail(ErrorCode::invalid_input,
-                            "carrier \"" + spec.code + "\" barcode prefix: " + patterns.error().message);
+                            "carrier \"" + spec.code
+                                + "\" barcode prefix: " + patterns.error().message);
             }
             for (auto& pattern : *patterns) {
                 if (pattern.min_length != pattern.max_length) {
@@ -174,14 +169,12 @@ Result<bool> Ruleset::compile()
     return true;
 }
 
-const FormatSpec& Ruleset::format_spec(FormatId id) const
-{
+const FormatSpec& Ruleset::format_spec(FormatId id) const {
     const auto& format = m_formats[id];
     return m_carriers[format.carrier].formats[format.spec_index];
 }
 
-std::optional<CarrierId> Ruleset::find_carrier(std::string_view name) const
-{
+std::optional<CarrierId> Ruleset::find_carrier(std::string_view name) const {
     const std::string wanted = lower(name);
     for (std::size_t c = 0; c < m_carriers.size(); ++c) {
         const auto& spec = m_carriers[c];
@@ -197,8 +190,7 @@ std::optional<CarrierId> Ruleset::find_carrier(std::string_view name) const
     return std::nullopt;
 }
 
-std::span<const FormatId> Ruleset::candidates(std::size_t length, char first) const
-{
+std::span<const FormatId> Ruleset::candidates(std::size_t length, char first) const {
     const std::size_t c = first_index(first);
     if (length >= k_lengths || c >= k_first_chars) {
         return {};
@@ -208,8 +200,7 @@ std::span<const FormatId> Ruleset::candidates(std::size_t length, char first) co
     return {m_index.data() + begin, m_index_end[group] - begin};
 }
 
-bool Ruleset::has_length(std::size_t length, std::optional<CarrierId> carrier) const
-{
+bool Ruleset::has_length(std::size_t length, std::optional<CarrierId> carrier) const {
     return std::any_of(m_formats.begin(), m_formats.end(), [&](const CompiledFormat& format) {
         const auto size = static_cast<int>(length);
         return (!carrier || format.carrier == *carrier) && size >= format.pattern.min_length
@@ -217,8 +208,7 @@ bool Ruleset::has_length(std::size_t length, std::optional<CarrierId> carrier) c
     });
 }
 
-CharMask Ruleset::allowed_chars(std::optional<CarrierId> carrier) const
-{
+CharMask Ruleset::allowed_chars(std::optional<CarrierId> carrier) const {
     CharMask allowed = 0;
     for (const auto& format : m_formats) {
         if (!carrier || format.carrier == *carrier) {

@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // Spee-Dee Delivery: SP + 18 digits; no check digit is published.
-CarrierSpec speedee()
-{
+CarrierSpec speedee() {
     return {
         .code = "speedee",
         .name = "Spee-Dee Delivery",

@@ -4,11 +4,9 @@ namespace vtrguard::carriers::builtin {
 
 // UPS: "1Z" + shipper (6) + service (2) + package (7) + mod 10 check; waybills are a service
 // letter + 9 digits + check. Letters in the serial weigh (ASCII - 3) mod 10.
-CarrierSpec ups()
-{
-    const CheckSpec mod10_odd_doubled{.algorithm = CheckAlgorithm::mod10,
-                                      .evens_multiplier = 1,
-                                      .odds_multiplier = 2};
+CarrierSpec ups() {
+    const CheckSpec mod10_odd_doubled{
+        .algorithm = CheckAlgorithm::mod10, .evens_multiplier = 1, .odds_multiplier = 2};
     CheckSpec one_z = mod10_odd_doubled;
     one_z.serial_begin = 2;
     CheckSpec waybill = mod10_odd_doubled;

@@ -5,11 +5,9 @@ namespace vtrguard::carriers::builtin {
 // USPS Intelligent Mail package barcodes: application id 92-95, service, mailer id and serial,
 // 22 or 26 digits with a mod 10 (3,1) check. A 92 carries a 9-digit mailer id (starting 9), a
 // 93 a 6-digit one. Scanned barcodes add "420" + ZIP5 or ZIP+4 in front: stripped before upload.
-CarrierSpec usps()
-{
-    const CheckSpec impb{.algorithm = CheckAlgorithm::mod10,
-                         .evens_multiplier = 3,
-                         .odds_multiplier = 1};
+CarrierSpec usps() {
+    const CheckSpec impb{
+        .algorithm = CheckAlgorithm::mod10, .evens_multiplier = 3, .odds_multiplier = 1};
     CheckSpec legacy_20 = impb;
     legacy_20.prepend = "91";
     CheckSpec s10 = s10_check_spec();

@@ -1,7 +1,6 @@
-#include <vtrguard/carriers/validator.hpp>
-
 #include <vtrguard/carriers/check_digits.hpp>
 #include <vtrguard/carriers/countries.hpp>
+#include <vtrguard/carriers/validator.hpp>
 
 #include <algorithm>
 
@@ -13,13 +12,11 @@ namespace {
 constexpr int k_verified_bonus = 1 << 20;
 constexpr int k_priority_step = 1000;
 
-bool has_country_suffix(std::string_view number)
-{
+bool has_country_suffix(std::string_view number) {
     return number.size() >= 2 && !country_name(number.substr(number.size() - 2)).empty();
 }
 
-void insert_sorted(Verdict& verdict, const Reading& reading)
-{
+void insert_sorted(Verdict& verdict, const Reading& reading) {
     if (verdict.reading_count == k_max_readings) {
         if (verdict.readings.back().score >= reading.score) {
             return;
@@ -37,8 +34,7 @@ void insert_sorted(Verdict& verdict, const Reading& reading)
 
 } // namespace
 
-Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> declared) const
-{
+Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> declared) const {
     Verdict verdict;
     verdict.normalized = normalize(raw);
     verdict.declared = declared;
@@ -78,8 +74,7 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
     return verdict;
 }
 
-void Validator::collect_readings(std::string_view number, Verdict& verdict) const
-{
+void Validator::collect_readings(std::string_view number, Verdict& verdict) const {
     int best_near_miss = -1;
     for (const FormatId id : m_rules->candidates(number.size(), number.front())) {
         const auto& format = m_rules->format(id);
@@ -104,8 +99,7 @@ void Validator::collect_readings(std::string_view number, Verdict& verdict) cons
     }
 }
 
-void Validator::collect_prefixed(std::string_view number, Verdict& verdict) const
-{
+void Validator::collect_prefixed(std::string_view number, Verdict& verdict) const {
     for (const auto& prefix : m_rules->prefixes()) {
         const auto length = static_cast<std::size_t>(prefix.pattern.min_length);
         if (number.size() <= length || !prefix.pattern.matches(number.substr(0, length))) {
@@ -128,8 +122,7 @@ void Validator::collect_prefixed(std::string_view number, Verdict& verdict) cons
     }
 }
 
-Reason Validator::classify_failure(std::string_view number, const Verdict& verdict) const
-{
+Reason Validator::classify_failure(std::string_view number, const Verdict& verdict) const {
     const auto declared = verdict.declared;
     const bool is_prefixed_for_declared =
         verdict.prefixed
@@ -147,9 +140,8 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
         return Reason::bad_check_digit;
     }
     const CharMask allowed = m_rules->allowed_chars(declared);
-    const bool is_charset_ok = std::all_of(number.begin(), number.end(), [&](char c) {
-        return (char_bit(c) & allowed) != 0;
-    });
+    const bool is_charset_ok = std::all_of(
+        number.begin(), number.end(), [&](char c) { return (char_bit(c) & allowed) != 0; });
     if (!is_charset_ok) {
         return Reason::bad_charset;
     }
@@ -159,8 +151,7 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
     return Reason::unknown_format;
 }
 
-const Reading* Validator::best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const
-{
+const Reading* Validator::best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const {
     for (const auto& reading : verdict.all_readings()) {
         if (!carrier || m_rules->format(reading.format).carrier == *carrier) {
             return &reading;

@@ -2,8 +2,7 @@
 
 namespace vtrguard::carriers {
 
-std::string_view reason_name(Reason reason)
-{
+std::string_view reason_name(Reason reason) {
     switch (reason) {
     case Reason::ok:
         return "ok";
@@ -25,8 +24,7 @@ std::string_view reason_name(Reason reason)
     return "unknown_format";
 }
 
-std::optional<FormatId> Verdict::primary_format() const
-{
+std::optional<FormatId> Verdict::primary_format() const {
     switch (reason) {
     case Reason::ok:
     case Reason::carrier_mismatch:
@@ -40,8 +38,7 @@ std::optional<FormatId> Verdict::primary_format() const
     }
 }
 
-std::string_view Verdict::suggestion() const
-{
+std::string_view Verdict::suggestion() const {
     if (reason == Reason::routing_prefix) {
         return normalized.text().substr(prefix_length);
     }

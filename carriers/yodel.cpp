@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // Yodel (UK): JJD or JD + 16 digits; no check digit is published.
-CarrierSpec yodel()
-{
+CarrierSpec yodel() {
     return {
         .code = "yodel",
         .name = "Yodel",

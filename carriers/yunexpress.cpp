@@ -3,8 +3,7 @@
 namespace vtrguard::carriers::builtin {
 
 // YunExpress: YT + 16 digits; no check digit is published.
-CarrierSpec yunexpress()
-{
+CarrierSpec yunexpress() {
     return {
         .code = "yunexpress",
         .name = "YunExpress",

@@ -16,8 +16,7 @@ namespace vtrguard::cli {
 
 namespace {
 
-bool is_check_verified(const carriers::CarrierSpec& carrier)
-{
+bool is_check_verified(const carriers::CarrierSpec& carrier) {
     for (const auto& format : carrier.formats) {
         if (format.check.algorithm != carriers::CheckAlgorithm::none) {
             return true;
@@ -26,8 +25,7 @@ bool is_check_verified(const carriers::CarrierSpec& carrier)
     return false;
 }
 
-void print_text(const carriers::Ruleset& rules)
-{
+void print_text(const carriers::Ruleset& rules) {
     for (const auto& carrier : rules.carriers()) {
         fmt::print("{:<14} {}  (check digit: {})\n",
                    carrier.code,
@@ -42,8 +40,7 @@ void print_text(const carriers::Ruleset& rules)
     }
 }
 
-void print_json(const carriers::Ruleset& rules)
-{
+void print_json(const carriers::Ruleset& rules) {
     fmt::memory_buffer out;
     for (const auto& carrier : rules.carriers()) {
         out.append(std::string_view("{\"code\":"));
@@ -75,8 +72,7 @@ void print_json(const carriers::Ruleset& rules)
 
 } // namespace
 
-void add_carriers_command(CLI::App& app, int& exit_code)
-{
+void add_carriers_command(CLI::App& app, int& exit_code) {
     auto format = std::make_shared<std::string>("text");
     auto* command = app.add_subcommand("carriers", "List the carriers, their codes and formats");
     command->add_option("--format", *format, "Output: text or json (one object per line)")

@@ -11,16 +11,14 @@ namespace vtrguard::cli {
 namespace {
 
 struct FileCloser {
-    void operator()(std::FILE* file) const
-    {
+    void operator()(std::FILE* file) const {
         if (file != stdin) {
             std::fclose(file);
         }
     }
 };
 
-Result<std::string> read_all(std::FILE* file, const std::string& name)
-{
+Result<std::string> read_all(std::FILE* file, const std::string& name) {
     std::string data;
     std::array<char, 1 << 16> chunk{};
     while (true) {
@@ -36,24 +34,21 @@ Result<std::string> read_all(std::FILE* file, const std::string& name)
     return data;
 }
 
-std::string_view trim_line_end(std::string_view line)
-{
+std::string_view trim_line_end(std::string_view line) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
         line.remove_suffix(1);
     }
     return line;
 }
 
-bool is_skipped(std::string_view line)
-{
+bool is_skipped(std::string_view line) {
     const auto first = line.find_first_not_of(" \t");
     return first == std::string_view::npos || line[first] == '#';
 }
 
 } // namespace
 
-void split_number_lines(NumberList& list)
-{
+void split_number_lines(NumberList& list) {
     std::string_view rest = list.data;
     if (rest.starts_with("\xEF\xBB\xBF")) {
         rest.remove_prefix(3);
@@ -82,8 +77,7 @@ void split_number_lines(NumberList& list)
     }
 }
 
-Result<NumberList> read_number_file(const std::string& path)
-{
+Result<NumberList> read_number_file(const std::string& path) {
     NumberList list;
     list.source = path == "-" ? "<stdin>" : path;
     std::unique_ptr<std::FILE, FileCloser> file(path == "-" ? stdin

@@ -12,8 +12,7 @@ namespace vtrguard::cli {
 
 namespace {
 
-int exit_code_for(ErrorCode code)
-{
+int exit_code_for(ErrorCode code) {
     switch (code) {
     case ErrorCode::usage:
     case ErrorCode::invalid_input:
@@ -27,8 +26,7 @@ int exit_code_for(ErrorCode code)
 
 } // namespace
 
-int run(int argc, char** argv)
-{
+int run(int argc, char** argv) {
     CLI::App app{"vtrguard: keeps a seller's Valid Tracking Rate healthy"};
     app.set_version_flag("--version", std::string("vtrguard ") + VTRGUARD_VERSION);
     app.require_subcommand(1);

@@ -27,14 +27,12 @@ struct ValidateOptions {
 
 constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
 
-void flush(fmt::memory_buffer& out)
-{
+void flush(fmt::memory_buffer& out) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     out.clear();
 }
 
-std::string known_codes(const carriers::Ruleset& rules)
-{
+std::string known_codes(const carriers::Ruleset& rules) {
     std::string codes;
     for (const auto& carrier : rules.carriers()) {
         codes += codes.empty() ? "" : ", ";
@@ -43,8 +41,7 @@ std::string known_codes(const carriers::Ruleset& rules)
     return codes;
 }
 
-int run_validate(const ValidateOptions& options)
-{
+int run_validate(const ValidateOptions& options) {
     const auto& rules = carriers::Ruleset::builtin();
     std::optional<carriers::CarrierId> declared;
     if (!options.carrier.empty()) {
@@ -89,7 +86,8 @@ int run_validate(const ValidateOptions& options)
     flush(out);
     std::fflush(stdout);
     for (const auto& problem : list.problems) {
-        fmt::print(stderr, "vtrguard validate: {}:{}: {}\n", list.source, problem.line, problem.why);
+        fmt::print(
+            stderr, "vtrguard validate: {}:{}: {}\n", list.source, problem.line, problem.why);
     }
     if (!list.problems.empty()) {
         return k_exit_usage;
@@ -99,17 +97,20 @@ int run_validate(const ValidateOptions& options)
 
 } // namespace
 
-void add_validate_command(CLI::App& app, int& exit_code)
-{
+void add_validate_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ValidateOptions>();
-    auto* command = app.add_subcommand(
-        "validate",
-        "Check tracking numbers against carrier formats and check digits.\n"
-        "Exit 0: all valid; 1: any invalid; 2: usage or input error.");
+    auto* command =
+        app.add_subcommand("validate",
+                           "Check tracking numbers against carrier formats and check digits.\n"
+                           "Exit 0: all valid; 1: any invalid; 2: usage or input error.");
     command->add_option("numbers", options->numbers, "Tracking numbers to check");
-    command->add_option("--file,-f", options->file, "Read numbers from a file, one per line ('-' for stdin)");
-    command->add_option("--carrier,-c", options->carrier, "The carrier the numbers are declared under (code or name)");
-    command->add_option("--format", options->format, "Output: text, json (one object per line) or csv")
+    command->add_option(
+        "--file,-f", options->file, "Read numbers from a file, one per line ('-' for stdin)");
+    command->add_option("--carrier,-c",
+                        options->carrier,
+                        "The carrier the numbers are declared under (code or name)");
+    command
+        ->add_option("--format", options->format, "Output: text, json (one object per line) or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}));
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

@@ -12,13 +12,11 @@ namespace {
 using carriers::FormatId;
 using carriers::Verdict;
 
-void append(fmt::memory_buffer& out, std::string_view text)
-{
+void append(fmt::memory_buffer& out, std::string_view text) {
     out.append(text.data(), text.data() + text.size());
 }
 
-void append_json_or_null(fmt::memory_buffer& out, std::string_view text)
-{
+void append_json_or_null(fmt::memory_buffer& out, std::string_view text) {
     if (text.empty()) {
         append(out, "null");
     } else {
@@ -28,8 +26,7 @@ void append_json_or_null(fmt::memory_buffer& out, std::string_view text)
 
 } // namespace
 
-void VerdictWriter::begin(fmt::memory_buffer& out) const
-{
+void VerdictWriter::begin(fmt::memory_buffer& out) const {
     if (m_format == OutputFormat::csv) {
         append(out,
                "input,normalized,valid,carrier,service,reason,candidates,suggestion,"
@@ -39,8 +36,7 @@ void VerdictWriter::begin(fmt::memory_buffer& out) const
 
 void VerdictWriter::write(fmt::memory_buffer& out,
                           std::string_view input,
-                          const Verdict& verdict) const
-{
+                          const Verdict& verdict) const {
     switch (m_format) {
     case OutputFormat::text:
         write_text(out, input, verdict);
@@ -56,8 +52,7 @@ void VerdictWriter::write(fmt::memory_buffer& out,
 
 void VerdictWriter::write_text(fmt::memory_buffer& out,
                                std::string_view input,
-                               const Verdict& verdict) const
-{
+                               const Verdict& verdict) const {
     const auto primary = verdict.primary_format();
     const std::string shown = core::printable(input);
     fmt::format_to(std::back_inserter(out),
@@ -89,8 +84,7 @@ void VerdictWriter::write_text(fmt::memory_buffer& out,
 
 void VerdictWriter::write_json(fmt::memory_buffer& out,
                                std::string_view input,
-                               const Verdict& verdict) const
-{
+                               const Verdict& verdict) const {
     const auto primary = verdict.primary_format();
     append(out, "{\"input\":");
     core::append_json_string(out, input);
@@ -98,8 +92,7 @@ void VerdictWriter::write_json(fmt::memory_buffer& out,
     core::append_json_string(out, verdict.normalized.text());
     append(out, verdict.is_valid() ? ",\"valid\":true" : ",\"valid\":false");
     append(out, ",\"carrier\":");
-    append_json_or_null(out,
-                        primary ? m_rules.carrier(m_rules.format(*primary).carrier).code : "");
+    append_json_or_null(out, primary ? m_rules.carrier(m_rules.format(*primary).carrier).code : "");
     append(out, ",\"service\":");
     append_json_or_null(out, primary ? m_rules.format_spec(*primary).service : "");
     append(out, ",\"format\":");
@@ -125,8 +118,9 @@ void VerdictWriter::write_json(fmt::memory_buffer& out,
         core::append_json_string(out, spec.service);
         append(out, ",\"format\":");
         core::append_json_string(out, spec.id);
-        append(out, reading.is_check_verified ? ",\"check_digit_verified\":true}"
-                                              : ",\"check_digit_verified\":false}");
+        append(out,
+               reading.is_check_verified ? ",\"check_digit_verified\":true}"
+                                         : ",\"check_digit_verified\":false}");
     }
     append(out, "],\"suggestion\":");
     append_json_or_null(out, verdict.suggestion());
@@ -137,8 +131,7 @@ void VerdictWriter::write_json(fmt::memory_buffer& out,
 
 void VerdictWriter::write_csv(fmt::memory_buffer& out,
                               std::string_view input,
-                              const Verdict& verdict) const
-{
+                              const Verdict& verdict) const {
     const auto primary = verdict.primary_format();
     core::append_csv_field(out, input);
     out.push_back(',');

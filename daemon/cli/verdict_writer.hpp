@@ -17,14 +17,13 @@ class VerdictWriter {
 public:
     VerdictWriter(OutputFormat format, const carriers::Ruleset& rules)
         : m_format(format)
-        , m_rules(rules)
-    {
-    }
+        , m_rules(rules) {}
 
     // The CSV header line; nothing for the other formats.
     void begin(fmt::memory_buffer& out) const;
 
-    void write(fmt::memory_buffer& out, std::string_view input, const carriers::Verdict& verdict) const;
+    void
+    write(fmt::memory_buffer& out, std::string_view input, const carriers::Verdict& verdict) const;
 
 private:
     void write_text(fmt::memory_buffer& out,

@@ -6,20 +6,17 @@ namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
 
-void append(fmt::memory_buffer& out, std::string_view text)
-{
+void append(fmt::memory_buffer& out, std::string_view text) {
     out.append(text.data(), text.data() + text.size());
 }
 
-bool needs_csv_quotes(std::string_view text)
-{
+bool needs_csv_quotes(std::string_view text) {
     return text.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
 } // namespace
 
-std::size_t utf8_sequence_length(std::string_view text, std::size_t pos)
-{
+std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
     const auto lead = static_cast<unsigned char>(text[pos]);
     if (lead < 0x80) {
         return 1;
@@ -31,7 +28,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos)
         size = 2;
     } else if (lead >= 0xE0 && lead <= 0xEF) {
         size = 3;
-        low = lead == 0xE0 ? 0xA0 : 0x80; // no overlong forms
+        low = lead == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
         high = lead == 0xED ? 0x9F : 0xBF; // no surrogates
     } else if (lead >= 0xF0 && lead <= 0xF4) {
         size = 4;
@@ -55,8 +52,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos)
     return size;
 }
 
-void append_json_string(fmt::memory_buffer& out, std::string_view text)
-{
+void append_json_string(fmt::memory_buffer& out, std::string_view text) {
     out.push_back('"');
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -90,8 +86,7 @@ void append_json_string(fmt::memory_buffer& out, std::string_view text)
     out.push_back('"');
 }
 
-void append_csv_field(fmt::memory_buffer& out, std::string_view text)
-{
+void append_csv_field(fmt::memory_buffer& out, std::string_view text) {
     const bool is_quoted = needs_csv_quotes(text);
     if (is_quoted) {
         out.push_back('"');
@@ -115,8 +110,7 @@ void append_csv_field(fmt::memory_buffer& out, std::string_view text)
     }
 }
 
-std::string printable(std::string_view text)
-{
+std::string printable(std::string_view text) {
     std::string result;
     result.reserve(text.size());
     std::size_t pos = 0;
@@ -125,7 +119,8 @@ std::string printable(std::string_view text)
         if (size == 0) {
             result += k_replacement;
             ++pos;
-        } else if (size == 1 && (static_cast<unsigned char>(text[pos]) < 0x20 || text[pos] == 0x7F)) {
+        } else if (size == 1
+                   && (static_cast<unsigned char>(text[pos]) < 0x20 || text[pos] == 0x7F)) {
             result += '?';
             ++pos;
         } else {

@@ -9,10 +9,8 @@ namespace vtrguard::carriers {
 
 // The check character each algorithm expects for `serial` (already extended by any prepend),
 // or nullopt when the serial holds a character the algorithm cannot weigh. Pure and thread-safe.
-std::optional<char> mod10_check(std::string_view serial,
-                                int evens_multiplier,
-                                int odds_multiplier,
-                                bool reverse);
+std::optional<char>
+mod10_check(std::string_view serial, int evens_multiplier, int odds_multiplier, bool reverse);
 std::optional<char> mod7_check(std::string_view serial);
 std::optional<char> s10_check(std::string_view serial);
 std::optional<char> luhn_check(std::string_view serial);

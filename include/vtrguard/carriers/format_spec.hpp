@@ -23,13 +23,13 @@ struct CheckSpec {
     int serial_begin = 0;
     int serial_end = -1;
     int check_at = -1;
-    std::vector<int> weights;  // weighted_mod and s10; repeats when shorter than the serial
-    int evens_multiplier = 1;  // mod10: weight of 0-based even positions
-    int odds_multiplier = 1;   // mod10: weight of 0-based odd positions
-    bool reverse = false;      // mod10: count positions from the right
-    int modulo1 = 10;          // weighted_mod
-    int modulo2 = 10;          // weighted_mod
-    std::string prepend;       // digits put before the serial before computing (e.g. USPS "91")
+    std::vector<int> weights; // weighted_mod and s10; repeats when shorter than the serial
+    int evens_multiplier = 1; // mod10: weight of 0-based even positions
+    int odds_multiplier = 1;  // mod10: weight of 0-based odd positions
+    bool reverse = false;     // mod10: count positions from the right
+    int modulo1 = 10;         // weighted_mod
+    int modulo2 = 10;         // weighted_mod
+    std::string prepend;      // digits put before the serial before computing (e.g. USPS "91")
 };
 
 // One number format of one carrier service, as data. `pattern` is a small language, not a

@@ -21,6 +21,7 @@ struct Normalized {
     std::size_t first_bad_at = 0; // 1-based byte offset of the first bad character in the input
 
     std::string_view text() const { return {buffer.data(), length}; }
+
     bool is_too_long() const { return full_length > k_max_number_length; }
 };
 

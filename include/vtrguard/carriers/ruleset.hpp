@@ -41,9 +41,13 @@ public:
     static const Ruleset& builtin();
 
     std::span<const CarrierSpec> carriers() const { return m_carriers; }
+
     const CarrierSpec& carrier(CarrierId id) const { return m_carriers[id]; }
+
     const CompiledFormat& format(FormatId id) const { return m_formats[id]; }
+
     const FormatSpec& format_spec(FormatId id) const;
+
     std::span<const CompiledPrefix> prefixes() const { return m_prefixes; }
 
     // The carrier whose code, name or alias is `name`, compared case-insensitively.

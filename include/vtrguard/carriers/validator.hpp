@@ -13,9 +13,7 @@ namespace vtrguard::carriers {
 class Validator {
 public:
     explicit Validator(const Ruleset& rules)
-        : m_rules(&rules)
-    {
-    }
+        : m_rules(&rules) {}
 
     // The verdict for `raw` as typed or scanned. With `declared`, the number must be valid for
     // that carrier; without, any carrier's reading makes it valid and the best one leads.

@@ -14,8 +14,7 @@ struct Clock {
 
 class SystemClock final : public Clock {
 public:
-    TimePoint now() const override
-    {
+    TimePoint now() const override {
         return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     }
 };

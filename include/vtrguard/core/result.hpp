@@ -28,8 +28,7 @@ struct Error {
 template <typename T>
 using Result = tl::expected<T, Error>;
 
-inline tl::unexpected<Error> fail(ErrorCode code, std::string message)
-{
+inline tl::unexpected<Error> fail(ErrorCode code, std::string message) {
     return tl::unexpected<Error>(Error{code, std::move(message)});
 }
 
@@ -38,9 +37,7 @@ class StartupError : public std::runtime_error {
 public:
     StartupError(ErrorCode code, const std::string& message)
         : std::runtime_error(message)
-        , m_code(code)
-    {
-    }
+        , m_code(code) {}
 
     ErrorCode code() const { return m_code; }
 
