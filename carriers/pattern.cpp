@@ -1,5 +1,6 @@
 #include <vtrguard/carriers/pattern.hpp>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -189,10 +190,8 @@ private:
         const auto read_number = [this]() -> int {
             int value = -1;
             while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') {
-                value = (value < 0 ? 0 : value * 10) + (m_text[m_pos] - '0');
-                if (value > k_max_count) {
-                    return k_max_count + 1;
-                }
+                // Saturate rather than overflow; the caller rejects anything past the limit.
+                value = std::min((value < 0 ? 0 : value * 10) + (m_text[m_pos] - '0'), k_max_count + 1);
                 ++m_pos;
             }
             return value;
