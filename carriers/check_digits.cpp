@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 namespace vtrguard::carriers {
 
@@ -27,37 +28,57 @@ std::size_t resolve(int position, std::size_t length) {
                          : length - static_cast<std::size_t>(-position);
 }
 
+// mod 10 weighs digits as themselves and letters, by UPS's convention, as (ASCII - 3) mod 10;
+// -1 marks characters it cannot weigh. A table keeps the division off the per-character path.
+constexpr std::array<std::int8_t, 256> make_mod10_values() {
+    std::array<std::int8_t, 256> values{};
+    values.fill(-1);
+    for (int c = '0'; c <= '9'; ++c) {
+        values[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - '0');
+    }
+    for (int c = 'A'; c <= 'Z'; ++c) {
+        values[static_cast<std::size_t>(c)] = static_cast<std::int8_t>((c - 3) % 10);
+    }
+    return values;
+}
+
+constexpr std::array<std::int8_t, 256> k_mod10_values = make_mod10_values();
+
 } // namespace
 
 std::optional<char>
 mod10_check(std::string_view serial, int evens_multiplier, int odds_multiplier, bool reverse) {
     int total = 0;
     const std::size_t length = serial.size();
+    // With `reverse`, position i counts from the right: flip which multiplier comes first.
+    const bool is_first_even = !reverse || length % 2 == 1;
+    const int first = is_first_even ? evens_multiplier : odds_multiplier;
+    const int second = is_first_even ? odds_multiplier : evens_multiplier;
     for (std::size_t i = 0; i < length; ++i) {
-        const char c = reverse ? serial[length - 1 - i] : serial[i];
-        int value = 0;
-        if (is_digit(c)) {
-            value = c - '0';
-        } else if (is_upper(c)) {
-            // UPS's convention for letters in a serial: (ASCII code - 3) mod 10.
-            value = (c - 3) % 10;
-        } else {
+        const int value = k_mod10_values[static_cast<unsigned char>(serial[i])];
+        if (value < 0) {
             return std::nullopt;
         }
-        total += value * (i % 2 == 0 ? evens_multiplier : odds_multiplier);
+        total += value * (i % 2 == 0 ? first : second);
     }
     return digit_char((10 - total % 10) % 10);
 }
 
 std::optional<char> mod7_check(std::string_view serial) {
-    int remainder = 0;
+    // Accumulate in 64 bits and reduce rarely: a division per digit would dominate the cost.
+    std::uint64_t value = 0;
+    std::size_t pending = 0;
     for (const char c : serial) {
         if (!is_digit(c)) {
             return std::nullopt;
         }
-        remainder = (remainder * 10 + (c - '0')) % 7;
+        value = value * 10 + static_cast<std::uint64_t>(c - '0');
+        if (++pending == 18) {
+            value %= 7;
+            pending = 0;
+        }
     }
-    return digit_char(remainder);
+    return digit_char(static_cast<int>(value % 7));
 }
 
 std::optional<char> s10_check(std::string_view serial) {
@@ -134,11 +155,13 @@ std::optional<char> weighted_mod_check(std::string_view serial,
         return std::nullopt;
     }
     int total = 0;
-    for (std::size_t i = 0; i < serial.size(); ++i) {
-        if (!is_digit(serial[i])) {
+    std::size_t weight = 0; // cycles through the weights without a division per digit
+    for (const char c : serial) {
+        if (!is_digit(c)) {
             return std::nullopt;
         }
-        total += (serial[i] - '0') * weights[i % weights.size()];
+        total += (c - '0') * weights[weight];
+        weight = weight + 1 == weights.size() ? 0 : weight + 1;
     }
     const int check = total % modulo1 % modulo2;
     return check < 10 ? std::optional<char>(digit_char(check)) : std::nullopt;

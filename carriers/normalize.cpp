@@ -1,5 +1,8 @@
 #include <vtrguard/carriers/normalize.hpp>
 
+#include <algorithm>
+#include <array>
+
 namespace vtrguard::carriers {
 
 namespace {
@@ -71,6 +74,27 @@ Fold fold(char32_t code_point, char& ascii) {
     return is_space || is_invisible || is_dash ? Fold::drop : Fold::keep_bad;
 }
 
+// What each ASCII byte becomes: a character to keep (upper-cased), k_skip for a separator, or
+// 0 for anything the slow path must look at. One table lookup per byte.
+constexpr char k_skip = 1;
+
+constexpr std::array<char, 256> make_ascii_map() {
+    std::array<char, 256> map{};
+    for (char c = '0'; c <= '9'; ++c) {
+        map[static_cast<unsigned char>(c)] = c;
+    }
+    for (char c = 'A'; c <= 'Z'; ++c) {
+        map[static_cast<unsigned char>(c)] = c;
+        map[static_cast<unsigned char>(c - 'A' + 'a')] = c;
+    }
+    for (const char c : {' ', '-', '\t', '\r', '\n'}) {
+        map[static_cast<unsigned char>(c)] = k_skip;
+    }
+    return map;
+}
+
+constexpr std::array<char, 256> k_ascii_map = make_ascii_map();
+
 class Builder {
 public:
     explicit Builder(Normalized& out)
@@ -103,19 +127,19 @@ private:
 
 } // namespace
 
-Normalized normalize(std::string_view raw) {
-    Normalized out;
+namespace {
+
+// The slow path: non-ASCII input, punctuation, overflow. Picks up at `pos` with `out` as the
+// fast path left it.
+void normalize_rest(std::string_view raw, std::size_t pos, Normalized& out) {
     Builder builder(out);
-    std::size_t pos = 0;
     while (pos < raw.size()) {
         const char c = raw[pos];
-        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-            builder.put(c);
+        const char mapped = k_ascii_map[static_cast<unsigned char>(c)];
+        if (mapped > k_skip) {
+            builder.put(mapped);
             ++pos;
-        } else if (c >= 'a' && c <= 'z') {
-            builder.put(static_cast<char>(c - 'a' + 'A'));
-            ++pos;
-        } else if (c == ' ' || c == '-' || c == '\t' || c == '\r' || c == '\n') {
+        } else if (mapped == k_skip) {
             ++pos;
         } else if (static_cast<unsigned char>(c) < 0x80) {
             builder.put_bad(raw.substr(pos, 1), pos);
@@ -141,6 +165,38 @@ Normalized normalize(std::string_view raw) {
             }
             pos += decoded.size;
         }
+    }
+}
+
+} // namespace
+
+Normalized normalize(std::string_view raw) {
+    Normalized out;
+    // The fast path: plain ASCII letters, digits and separators, counted in locals so the
+    // compiler keeps them in registers (stores through char* could alias any member).
+    const std::size_t limit = std::min(raw.size(), out.buffer.size());
+    std::size_t length = 0;
+    std::size_t pos = 0;
+    for (; pos < limit; ++pos) {
+        const char mapped = k_ascii_map[static_cast<unsigned char>(raw[pos])];
+        // Writing before testing keeps the loop free of a second branch; a skip or an
+        // unknown byte is simply overwritten or cut off by `length`.
+        out.buffer[length] = mapped;
+        if (mapped <= k_skip) {
+            if (mapped == 0) {
+                break;
+            }
+            continue;
+        }
+        ++length;
+    }
+    if (length < out.buffer.size()) {
+        out.buffer[length] = 0;
+    }
+    out.length = length;
+    out.full_length = length;
+    if (pos < raw.size()) {
+        normalize_rest(raw, pos, out);
     }
     return out;
 }

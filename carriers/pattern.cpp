@@ -191,7 +191,8 @@ private:
             int value = -1;
             while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') {
                 // Saturate rather than overflow; the caller rejects anything past the limit.
-                value = std::min((value < 0 ? 0 : value * 10) + (m_text[m_pos] - '0'), k_max_count + 1);
+                value =
+                    std::min((value < 0 ? 0 : value * 10) + (m_text[m_pos] - '0'), k_max_count + 1);
                 ++m_pos;
             }
             return value;
@@ -235,6 +236,17 @@ private:
                 return error("patterns match at most 64 characters");
             }
             pattern.elements = elements;
+            for (auto& element : pattern.elements) {
+                element.weight = position_weight(element.allowed);
+                if (variable == 0) {
+                    pattern.position_masks.insert(pattern.position_masks.end(),
+                                                  static_cast<std::size_t>(element.count_min),
+                                                  element.allowed);
+                }
+            }
+            if (variable == 0) {
+                pattern.fixed_specificity = pattern.specificity(pattern.min_length);
+            }
             patterns.push_back(std::move(pattern));
         }
         return patterns;
@@ -255,6 +267,15 @@ bool CompiledPattern::matches(std::string_view number) const {
     if (length < min_length || length > max_length) {
         return false;
     }
+    if (!position_masks.empty()) {
+        // The common case: a fixed length, one mask per character, no element bookkeeping.
+        for (std::size_t pos = 0; pos < number.size(); ++pos) {
+            if ((k_bits[static_cast<unsigned char>(number[pos])] & position_masks[pos]) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
     const int slack = length - min_length;
     std::size_t pos = 0;
     for (const auto& element : elements) {
@@ -270,12 +291,15 @@ bool CompiledPattern::matches(std::string_view number) const {
 }
 
 int CompiledPattern::specificity(int length) const {
+    if (fixed_specificity >= 0) {
+        return fixed_specificity;
+    }
     const int slack = length - min_length;
     int total = 0;
     for (const auto& element : elements) {
         const int count =
             element.count_min == element.count_max ? element.count_min : element.count_min + slack;
-        total += position_weight(element.allowed) * count;
+        total += element.weight * count;
     }
     return total;
 }

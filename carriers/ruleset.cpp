@@ -140,6 +140,7 @@ Result<bool> Ruleset::compile() {
                                 "carrier \"" + spec.code + "\" barcode prefix \"" + prefix
                                     + "\": a prefix has one fixed length");
                 }
+                m_prefix_first_chars |= pattern.elements.front().allowed;
                 m_prefixes.push_back({carrier_id, std::move(pattern)});
             }
         }
@@ -165,6 +166,24 @@ Result<bool> Ruleset::compile() {
     for (const auto& group : groups) {
         m_index.insert(m_index.end(), group.begin(), group.end());
         m_index_end.push_back(static_cast<std::uint32_t>(m_index.size()));
+    }
+
+    m_allowed_chars.assign(m_carriers.size() + 1, 0);
+    m_allowed_lengths.assign(m_carriers.size() + 1, 0);
+    for (const auto& format : m_formats) {
+        std::uint64_t lengths = 0;
+        for (int length = format.pattern.min_length; length <= format.pattern.max_length;
+             ++length) {
+            lengths |= std::uint64_t{1} << (length - 1);
+        }
+        CharMask chars = 0;
+        for (const auto& element : format.pattern.elements) {
+            chars |= element.allowed;
+        }
+        for (const std::size_t slot : {std::size_t{format.carrier}, m_carriers.size()}) {
+            m_allowed_chars[slot] |= chars;
+            m_allowed_lengths[slot] |= lengths;
+        }
     }
     return true;
 }
@@ -201,23 +220,15 @@ std::span<const FormatId> Ruleset::candidates(std::size_t length, char first) co
 }
 
 bool Ruleset::has_length(std::size_t length, std::optional<CarrierId> carrier) const {
-    return std::any_of(m_formats.begin(), m_formats.end(), [&](const CompiledFormat& format) {
-        const auto size = static_cast<int>(length);
-        return (!carrier || format.carrier == *carrier) && size >= format.pattern.min_length
-               && size <= format.pattern.max_length;
-    });
+    if (length == 0 || length > k_max_pattern_length) {
+        return false;
+    }
+    const std::uint64_t lengths = m_allowed_lengths[carrier ? *carrier : m_carriers.size()];
+    return (lengths & (std::uint64_t{1} << (length - 1))) != 0;
 }
 
 CharMask Ruleset::allowed_chars(std::optional<CarrierId> carrier) const {
-    CharMask allowed = 0;
-    for (const auto& format : m_formats) {
-        if (!carrier || format.carrier == *carrier) {
-            for (const auto& element : format.pattern.elements) {
-                allowed |= element.allowed;
-            }
-        }
-    }
-    return allowed;
+    return m_allowed_chars[carrier ? *carrier : m_carriers.size()];
 }
 
 } // namespace vtrguard::carriers

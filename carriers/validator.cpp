@@ -100,6 +100,9 @@ void Validator::collect_readings(std::string_view number, Verdict& verdict) cons
 }
 
 void Validator::collect_prefixed(std::string_view number, Verdict& verdict) const {
+    if (!m_rules->may_have_prefix(number.front())) {
+        return;
+    }
     for (const auto& prefix : m_rules->prefixes()) {
         const auto length = static_cast<std::size_t>(prefix.pattern.min_length);
         if (number.size() <= length || !prefix.pattern.matches(number.substr(0, length))) {

@@ -21,3 +21,10 @@ if(VTRGUARD_CLANG_TIDY)
   find_program(clang_tidy_program NAMES clang-tidy-14 clang-tidy REQUIRED)
   set(CMAKE_CXX_CLANG_TIDY ${clang_tidy_program})
 endif()
+
+# Link-time optimisation in Release: the engine's hot path spans several small files.
+include(CheckIPOSupported)
+check_ipo_supported(RESULT is_ipo_supported OUTPUT ipo_output LANGUAGES CXX)
+if(is_ipo_supported AND CMAKE_BUILD_TYPE STREQUAL "Release")
+  set(CMAKE_INTERPROCEDURAL_OPTIMIZATION ON)
+endif()

@@ -41,31 +41,31 @@ void print_text(const carriers::Ruleset& rules) {
 }
 
 void print_json(const carriers::Ruleset& rules) {
-    fmt::memory_buffer out;
+    std::string out;
     for (const auto& carrier : rules.carriers()) {
-        out.append(std::string_view("{\"code\":"));
+        out.append("{\"code\":");
         core::append_json_string(out, carrier.code);
-        out.append(std::string_view(",\"name\":"));
+        out.append(",\"name\":");
         core::append_json_string(out, carrier.name);
-        out.append(std::string_view(",\"tracking_url\":"));
+        out.append(",\"tracking_url\":");
         core::append_json_string(out, carrier.tracking_url);
         fmt::format_to(std::back_inserter(out),
                        ",\"check_digit_verified\":{},\"formats\":[",
                        is_check_verified(carrier));
         bool is_first = true;
         for (const auto& format : carrier.formats) {
-            out.append(std::string_view(is_first ? "{\"id\":" : ",{\"id\":"));
+            out.append(is_first ? "{\"id\":" : ",{\"id\":");
             is_first = false;
             core::append_json_string(out, format.id);
-            out.append(std::string_view(",\"service\":"));
+            out.append(",\"service\":");
             core::append_json_string(out, format.service);
-            out.append(std::string_view(",\"pattern\":"));
+            out.append(",\"pattern\":");
             core::append_json_string(out, format.pattern);
-            out.append(std::string_view(",\"check\":"));
+            out.append(",\"check\":");
             core::append_json_string(out, carriers::algorithm_name(format.check.algorithm));
             out.push_back('}');
         }
-        out.append(std::string_view("]}\n"));
+        out.append("]}\n");
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
 }

@@ -27,7 +27,7 @@ struct ValidateOptions {
 
 constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
 
-void flush(fmt::memory_buffer& out) {
+void flush(std::string& out) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     out.clear();
 }
@@ -72,7 +72,8 @@ int run_validate(const ValidateOptions& options) {
 
     const carriers::Validator validator(rules);
     const VerdictWriter writer(k_formats.at(options.format), rules);
-    fmt::memory_buffer out;
+    std::string out;
+    out.reserve(k_flush_bytes + 4096);
     writer.begin(out);
     bool is_all_valid = true;
     for (const auto& number : list.numbers) {

@@ -12,11 +12,11 @@ namespace {
 using carriers::FormatId;
 using carriers::Verdict;
 
-void append(fmt::memory_buffer& out, std::string_view text) {
-    out.append(text.data(), text.data() + text.size());
+void append(std::string& out, std::string_view text) {
+    out.append(text);
 }
 
-void append_json_or_null(fmt::memory_buffer& out, std::string_view text) {
+void append_json_or_null(std::string& out, std::string_view text) {
     if (text.empty()) {
         append(out, "null");
     } else {
@@ -26,7 +26,7 @@ void append_json_or_null(fmt::memory_buffer& out, std::string_view text) {
 
 } // namespace
 
-void VerdictWriter::begin(fmt::memory_buffer& out) const {
+void VerdictWriter::begin(std::string& out) const {
     if (m_format == OutputFormat::csv) {
         append(out,
                "input,normalized,valid,carrier,service,reason,candidates,suggestion,"
@@ -34,9 +34,7 @@ void VerdictWriter::begin(fmt::memory_buffer& out) const {
     }
 }
 
-void VerdictWriter::write(fmt::memory_buffer& out,
-                          std::string_view input,
-                          const Verdict& verdict) const {
+void VerdictWriter::write(std::string& out, std::string_view input, const Verdict& verdict) const {
     switch (m_format) {
     case OutputFormat::text:
         write_text(out, input, verdict);
@@ -50,7 +48,7 @@ void VerdictWriter::write(fmt::memory_buffer& out,
     }
 }
 
-void VerdictWriter::write_text(fmt::memory_buffer& out,
+void VerdictWriter::write_text(std::string& out,
                                std::string_view input,
                                const Verdict& verdict) const {
     const auto primary = verdict.primary_format();
@@ -82,7 +80,7 @@ void VerdictWriter::write_text(fmt::memory_buffer& out,
     out.push_back('\n');
 }
 
-void VerdictWriter::write_json(fmt::memory_buffer& out,
+void VerdictWriter::write_json(std::string& out,
                                std::string_view input,
                                const Verdict& verdict) const {
     const auto primary = verdict.primary_format();
@@ -129,7 +127,7 @@ void VerdictWriter::write_json(fmt::memory_buffer& out,
     append(out, "}\n");
 }
 
-void VerdictWriter::write_csv(fmt::memory_buffer& out,
+void VerdictWriter::write_csv(std::string& out,
                               std::string_view input,
                               const Verdict& verdict) const {
     const auto primary = verdict.primary_format();

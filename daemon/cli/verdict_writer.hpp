@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <string>
 #include <string_view>
 
 namespace vtrguard::cli {
@@ -20,21 +21,17 @@ public:
         , m_rules(rules) {}
 
     // The CSV header line; nothing for the other formats.
-    void begin(fmt::memory_buffer& out) const;
+    void begin(std::string& out) const;
 
-    void
-    write(fmt::memory_buffer& out, std::string_view input, const carriers::Verdict& verdict) const;
+    void write(std::string& out, std::string_view input, const carriers::Verdict& verdict) const;
 
 private:
-    void write_text(fmt::memory_buffer& out,
-                    std::string_view input,
-                    const carriers::Verdict& verdict) const;
-    void write_json(fmt::memory_buffer& out,
-                    std::string_view input,
-                    const carriers::Verdict& verdict) const;
-    void write_csv(fmt::memory_buffer& out,
-                   std::string_view input,
-                   const carriers::Verdict& verdict) const;
+    void
+    write_text(std::string& out, std::string_view input, const carriers::Verdict& verdict) const;
+    void
+    write_json(std::string& out, std::string_view input, const carriers::Verdict& verdict) const;
+    void
+    write_csv(std::string& out, std::string_view input, const carriers::Verdict& verdict) const;
 
     OutputFormat m_format;
     const carriers::Ruleset& m_rules;

@@ -1,17 +1,21 @@
 #include <vtrguard/core/text.hpp>
 
+#include <algorithm>
+
 namespace vtrguard::core {
 
 namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
 
-void append(fmt::memory_buffer& out, std::string_view text) {
-    out.append(text.data(), text.data() + text.size());
+void append(std::string& out, std::string_view text) {
+    out.append(text);
 }
 
-bool needs_csv_quotes(std::string_view text) {
-    return text.find_first_of(",\"\r\n") != std::string_view::npos;
+// Printable ASCII other than the quote and the backslash: copied into JSON as it is.
+bool is_plain_json(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\';
 }
 
 } // namespace
@@ -52,43 +56,50 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
     return size;
 }
 
-void append_json_string(fmt::memory_buffer& out, std::string_view text) {
+void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
     std::size_t pos = 0;
     while (pos < text.size()) {
+        // Copy the longest run of characters that need no escaping in one append.
+        std::size_t run = pos;
+        while (run < text.size() && is_plain_json(text[run])) {
+            ++run;
+        }
+        append(out, text.substr(pos, run - pos));
+        pos = run;
+        if (pos == text.size()) {
+            break;
+        }
         const char c = text[pos];
         const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte < 0x80 && c != '"' && c != '\\') {
-            out.push_back(c);
-            ++pos;
-            continue;
-        }
         if (c == '"' || c == '\\') {
             out.push_back('\\');
             out.push_back(c);
             ++pos;
-            continue;
-        }
-        if (byte < 0x20) {
+        } else if (byte < 0x20) {
             fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(byte));
             ++pos;
-            continue;
-        }
-        const std::size_t size = utf8_sequence_length(text, pos);
-        if (size == 0) {
-            append(out, k_replacement);
-            ++pos;
         } else {
-            append(out, text.substr(pos, size));
-            pos += size;
+            const std::size_t size = utf8_sequence_length(text, pos);
+            append(out, size == 0 ? k_replacement : text.substr(pos, size));
+            pos += size == 0 ? 1 : size;
         }
     }
     out.push_back('"');
 }
 
-void append_csv_field(fmt::memory_buffer& out, std::string_view text) {
-    const bool is_quoted = needs_csv_quotes(text);
-    if (is_quoted) {
+void append_csv_field(std::string& out, std::string_view text) {
+    bool is_plain = true;
+    bool needs_quotes = false;
+    for (const char c : text) {
+        needs_quotes = needs_quotes || c == ',' || c == '"' || c == '\r' || c == '\n';
+        is_plain = is_plain && static_cast<unsigned char>(c) < 0x80;
+    }
+    if (is_plain && !needs_quotes) {
+        append(out, text);
+        return;
+    }
+    if (needs_quotes) {
         out.push_back('"');
     }
     std::size_t pos = 0;
@@ -105,12 +116,19 @@ void append_csv_field(fmt::memory_buffer& out, std::string_view text) {
         append(out, text.substr(pos, size));
         pos += size;
     }
-    if (is_quoted) {
+    if (needs_quotes) {
         out.push_back('"');
     }
 }
 
 std::string printable(std::string_view text) {
+    const bool is_plain = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20 && byte < 0x7F;
+    });
+    if (is_plain) {
+        return std::string(text);
+    }
     std::string result;
     result.reserve(text.size());
     std::size_t pos = 0;

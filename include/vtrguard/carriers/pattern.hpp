@@ -23,6 +23,7 @@ struct PatternElement {
     CharMask allowed = 0;
     int count_min = 1;
     int count_max = 1;
+    int weight = 0; // specificity of one position, in tenths of a bit (set by compile_pattern)
 };
 
 // A pattern without alternatives, matched left to right in one pass (no backtracking: at most
@@ -31,6 +32,8 @@ struct CompiledPattern {
     std::vector<PatternElement> elements;
     int min_length = 0;
     int max_length = 0;
+    std::vector<CharMask> position_masks; // one per character when the length is fixed
+    int fixed_specificity = -1;           // precomputed when the length is fixed
 
     bool matches(std::string_view number) const;
 

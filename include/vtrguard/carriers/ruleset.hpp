@@ -50,6 +50,9 @@ public:
 
     std::span<const CompiledPrefix> prefixes() const { return m_prefixes; }
 
+    // Whether any barcode prefix can start with `first` (a cheap gate before trying them).
+    bool may_have_prefix(char first) const { return (char_bit(first) & m_prefix_first_chars) != 0; }
+
     // The carrier whose code, name or alias is `name`, compared case-insensitively.
     std::optional<CarrierId> find_carrier(std::string_view name) const;
 
@@ -66,8 +69,13 @@ private:
     std::vector<CarrierSpec> m_carriers;
     std::vector<CompiledFormat> m_formats;
     std::vector<CompiledPrefix> m_prefixes;
+    CharMask m_prefix_first_chars = 0;
     std::vector<FormatId> m_index;          // format ids grouped by (length, first character)
     std::vector<std::uint32_t> m_index_end; // end of each group in m_index
+    // Per carrier, then one more entry for all carriers: the characters and the lengths
+    // (bit n-1 for length n) its formats allow. Judging a failure needs them at once.
+    std::vector<CharMask> m_allowed_chars;
+    std::vector<std::uint64_t> m_allowed_lengths;
 };
 
 // The built-in carrier specs, one function per carrier file under carriers/.

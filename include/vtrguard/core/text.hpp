@@ -9,11 +9,11 @@ namespace vtrguard::core {
 
 // Appends `text` as a JSON string (quotes included). Control characters are escaped and bytes
 // that are not valid UTF-8 become U+FFFD, so the output is always valid JSON.
-void append_json_string(fmt::memory_buffer& out, std::string_view text);
+void append_json_string(std::string& out, std::string_view text);
 
 // Appends `text` as one CSV field, quoted when it holds a comma, quote or line break
 // (RFC 4180). Invalid UTF-8 becomes U+FFFD.
-void append_csv_field(fmt::memory_buffer& out, std::string_view text);
+void append_csv_field(std::string& out, std::string_view text);
 
 // `text` with every invalid UTF-8 byte replaced by U+FFFD and control characters by `?`:
 // safe to print in a terminal or a log line.
