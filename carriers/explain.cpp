@@ -33,6 +33,12 @@ std::string explain(const Verdict& verdict, const Ruleset& rules) {
         return "holds characters no " + carrier_name(rules, verdict.declared)
                + " number uses; check for a letter O typed for a zero or a stray character";
     case Reason::bad_length:
+        if (verdict.length_miss) {
+            const auto& pattern = rules.format(*verdict.length_miss).pattern;
+            return std::to_string(normalized.full_length) + " characters, but "
+                   + service_of(rules, *verdict.length_miss) + " numbers have "
+                   + std::to_string(pattern.min_length) + "; a character is missing or doubled";
+        }
         return std::to_string(normalized.full_length) + " characters: no "
                + carrier_name(rules, verdict.declared)
                + " format has that length; a character is missing or doubled";
@@ -40,7 +46,8 @@ std::string explain(const Verdict& verdict, const Ruleset& rules) {
         return "the check digit does not match " + service_of(rules, *verdict.near_miss)
                + ": a character is mistyped or two are swapped";
     case Reason::unknown_format:
-        return "matches no " + carrier_name(rules, verdict.declared) + " format";
+        return verdict.declared ? "matches no " + carrier_name(rules, verdict.declared) + " format"
+                                : std::string("matches no known carrier's format");
     case Reason::carrier_mismatch: {
         const FormatId format = verdict.readings[0].format;
         return "a valid " + service_of(rules, format) + " number, but declared as "

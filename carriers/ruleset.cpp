@@ -1,6 +1,7 @@
 #include <vtrguard/carriers/ruleset.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <string>
 
 namespace vtrguard::carriers {
@@ -168,6 +169,15 @@ Result<bool> Ruleset::compile() {
         m_index_end.push_back(static_cast<std::uint32_t>(m_index.size()));
     }
 
+    m_literal_heads.assign(k_first_chars, {});
+    for (std::size_t id = 0; id < m_formats.size(); ++id) {
+        const auto& masks = m_formats[id].pattern.position_masks;
+        if (masks.size() >= 2 && std::has_single_bit(masks[0]) && std::has_single_bit(masks[1])) {
+            m_literal_heads[static_cast<std::size_t>(std::countr_zero(masks[0]))].push_back(
+                static_cast<FormatId>(id));
+        }
+    }
+
     m_allowed_chars.assign(m_carriers.size() + 1, 0);
     m_allowed_lengths.assign(m_carriers.size() + 1, 0);
     for (const auto& format : m_formats) {
@@ -225,6 +235,12 @@ bool Ruleset::has_length(std::size_t length, std::optional<CarrierId> carrier) c
     }
     const std::uint64_t lengths = m_allowed_lengths[carrier ? *carrier : m_carriers.size()];
     return (lengths & (std::uint64_t{1} << (length - 1))) != 0;
+}
+
+std::span<const FormatId> Ruleset::literal_heads(char first) const {
+    const std::size_t c = first_index(first);
+    return c < k_first_chars ? std::span<const FormatId>(m_literal_heads[c])
+                             : std::span<const FormatId>();
 }
 
 CharMask Ruleset::allowed_chars(std::optional<CarrierId> carrier) const {

@@ -3,6 +3,7 @@
 #include <vtrguard/carriers/validator.hpp>
 
 #include <algorithm>
+#include <bit>
 
 namespace vtrguard::carriers {
 
@@ -71,6 +72,12 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
         return verdict;
     }
     verdict.reason = classify_failure(number, verdict);
+    if (verdict.reason == Reason::unknown_format || verdict.reason == Reason::bad_length) {
+        verdict.length_miss = find_length_miss(number, declared);
+        if (verdict.length_miss) {
+            verdict.reason = Reason::bad_length;
+        }
+    }
     return verdict;
 }
 
@@ -152,6 +159,32 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
         return Reason::bad_length;
     }
     return Reason::unknown_format;
+}
+
+std::optional<FormatId> Validator::find_length_miss(std::string_view number,
+                                                    std::optional<CarrierId> declared) const {
+    // A number that starts with a format's distinctive literal ("1Z", "TBA") but has the wrong
+    // length is that carrier's number with a character missing or doubled: say so.
+    constexpr std::size_t k_min_literal = 2;
+    for (const FormatId id : m_rules->literal_heads(number.front())) {
+        const auto& format = m_rules->format(id);
+        if (declared && format.carrier != *declared) {
+            continue;
+        }
+        const auto& masks = format.pattern.position_masks;
+        std::size_t literal = 0;
+        while (literal < masks.size() && literal < number.size()
+               && std::has_single_bit(masks[literal])
+               && (char_bit(number[literal]) & masks[literal]) != 0) {
+            ++literal;
+        }
+        const bool is_literal_head = literal >= k_min_literal && literal < masks.size()
+                                     && !std::has_single_bit(masks[literal]);
+        if (is_literal_head && number.size() != masks.size()) {
+            return id;
+        }
+    }
+    return std::nullopt;
 }
 
 const Reading* Validator::best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const {

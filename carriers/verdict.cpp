@@ -33,6 +33,8 @@ std::optional<FormatId> Verdict::primary_format() const {
         return prefixed ? std::optional<FormatId>(prefixed->format) : std::nullopt;
     case Reason::bad_check_digit:
         return near_miss;
+    case Reason::bad_length:
+        return length_miss;
     default:
         return std::nullopt;
     }

@@ -46,6 +46,8 @@ public:
 
     const CompiledFormat& format(FormatId id) const { return m_formats[id]; }
 
+    FormatId format_count() const { return static_cast<FormatId>(m_formats.size()); }
+
     const FormatSpec& format_spec(FormatId id) const;
 
     std::span<const CompiledPrefix> prefixes() const { return m_prefixes; }
@@ -58,6 +60,10 @@ public:
 
     // The formats that may match a normalized number of this length and first character.
     std::span<const FormatId> candidates(std::size_t length, char first) const;
+
+    // Fixed-length formats that open with two or more literal characters, the first being
+    // `first` ("1Z…", "TBA…"): a number that opens the same way is probably of that format.
+    std::span<const FormatId> literal_heads(char first) const;
 
     // Whether any format of `carrier` (or of any carrier) has this length / allows this character.
     bool has_length(std::size_t length, std::optional<CarrierId> carrier) const;
@@ -74,6 +80,7 @@ private:
     std::vector<std::uint32_t> m_index_end; // end of each group in m_index
     // Per carrier, then one more entry for all carriers: the characters and the lengths
     // (bit n-1 for length n) its formats allow. Judging a failure needs them at once.
+    std::vector<std::vector<FormatId>> m_literal_heads; // by first character, 0-9A-Z
     std::vector<CharMask> m_allowed_chars;
     std::vector<std::uint64_t> m_allowed_lengths;
 };

@@ -25,6 +25,8 @@ private:
     void collect_readings(std::string_view number, Verdict& verdict) const;
     void collect_prefixed(std::string_view number, Verdict& verdict) const;
     Reason classify_failure(std::string_view number, const Verdict& verdict) const;
+    std::optional<FormatId> find_length_miss(std::string_view number,
+                                             std::optional<CarrierId> declared) const;
     const Reading* best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const;
 
     const Ruleset* m_rules;

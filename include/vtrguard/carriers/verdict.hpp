@@ -40,9 +40,10 @@ struct Verdict {
     std::optional<CarrierId> declared;
     std::array<Reading, k_max_readings> readings{}; // every reading, best first
     std::size_t reading_count = 0;
-    std::optional<FormatId> near_miss; // right shape, wrong check digit
-    std::optional<Reading> prefixed;   // the reading once a barcode prefix is stripped
-    std::size_t prefix_length = 0;     // characters of that prefix
+    std::optional<FormatId> near_miss;   // right shape, wrong check digit
+    std::optional<FormatId> length_miss; // right leading characters, wrong length
+    std::optional<Reading> prefixed;     // the reading once a barcode prefix is stripped
+    std::size_t prefix_length = 0;       // characters of that prefix
 
     bool is_valid() const { return reason == Reason::ok; }
 

@@ -97,6 +97,13 @@ TEST_CASE("validator: reasons") {
         CHECK(carrier_of(verdict) == "ups");
         CHECK(explain(verdict, rules()).find("UPS 1Z") != std::string::npos);
     }
+    SUBCASE("a carrier's leading letters with the wrong length name that carrier") {
+        const auto verdict = validator.validate("1Z5R8939035756712");
+        CHECK(verdict.reason == Reason::bad_length);
+        CHECK(carrier_of(verdict) == "ups");
+        CHECK(explain(verdict, rules()).find("17 characters, but UPS 1Z numbers have 18")
+              != std::string::npos);
+    }
     SUBCASE("two swapped digits fail it too") {
         CHECK(validator.validate("1Z58R9390357567127").reason == Reason::bad_check_digit);
     }
