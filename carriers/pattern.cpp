@@ -191,7 +191,8 @@ private:
             int value = -1;
             while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') {
                 // Saturate rather than overflow; the caller rejects anything past the limit.
-                value = std::min((value < 0 ? 0 : value * 10) + (m_text[m_pos] - '0'), k_max_count + 1);
+                value =
+                    std::min((value < 0 ? 0 : value * 10) + (m_text[m_pos] - '0'), k_max_count + 1);
                 ++m_pos;
             }
             return value;

@@ -13,8 +13,7 @@ using vtrguard::test::TempDir;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text)
-{
+std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     std::string line;
@@ -26,8 +25,7 @@ std::vector<std::string> lines_of(const std::string& text)
 
 } // namespace
 
-TEST_CASE("validate: exit 0 when every number is valid, 1 when any is not")
-{
+TEST_CASE("validate: exit 0 when every number is valid, 1 when any is not") {
     const auto good = run_vtrguard({"validate", "1Z5R89390357567127", "9400111206206406260787"});
     CHECK(good.exit_code == 0);
     CHECK(lines_of(good.out).size() == 2);
@@ -37,8 +35,7 @@ TEST_CASE("validate: exit 0 when every number is valid, 1 when any is not")
     CHECK(mixed.out.find("bad_check_digit") != std::string::npos);
 }
 
-TEST_CASE("validate: exit 2 on usage errors")
-{
+TEST_CASE("validate: exit 2 on usage errors") {
     CHECK(run_vtrguard({"validate", "--carrier", "pigeon", "1Z5R89390357567127"}).exit_code == 2);
     CHECK(run_vtrguard({"validate", "--format", "xml", "1Z5R89390357567127"}).exit_code == 2);
     CHECK(run_vtrguard({"frobnicate"}).exit_code == 2);
@@ -47,8 +44,7 @@ TEST_CASE("validate: exit 2 on usage errors")
     CHECK(missing.err.find("/nonexistent/numbers.txt") != std::string::npos);
 }
 
-TEST_CASE("validate --format json: one object per line with the documented fields")
-{
+TEST_CASE("validate --format json: one object per line with the documented fields") {
     const auto result = run_vtrguard({"validate",
                                       "--format",
                                       "json",
@@ -64,7 +60,14 @@ TEST_CASE("validate --format json: one object per line with the documented field
     for (std::size_t i = 0; i < lines.size(); ++i) {
         docs[i].Parse(lines[i].c_str());
         REQUIRE_FALSE(docs[i].HasParseError());
-        for (const std::string field : {"input", "normalized", "valid", "carrier", "service", "reason", "candidates", "suggestion"}) {
+        for (const std::string field : {"input",
+                                        "normalized",
+                                        "valid",
+                                        "carrier",
+                                        "service",
+                                        "reason",
+                                        "candidates",
+                                        "suggestion"}) {
             CAPTURE(field);
             CHECK(docs[i].HasMember(field.c_str()));
         }
@@ -81,21 +84,19 @@ TEST_CASE("validate --format json: one object per line with the documented field
     CHECK(docs[2]["suggestion"].IsNull());
 }
 
-TEST_CASE("validate --format csv: a header and the same fields as columns")
-{
+TEST_CASE("validate --format csv: a header and the same fields as columns") {
     const auto result = run_vtrguard({"validate", "--format", "csv", "1Z5R89390357567127", "1Z,5"});
     const auto lines = lines_of(result.out);
     REQUIRE(lines.size() == 3);
-    CHECK(lines[0].rfind("input,normalized,valid,carrier,service,reason,candidates,suggestion", 0) == 0);
+    CHECK(lines[0].rfind("input,normalized,valid,carrier,service,reason,candidates,suggestion", 0)
+          == 0);
     CHECK(lines[1].rfind("1Z5R89390357567127,1Z5R89390357567127,true,ups,UPS 1Z,ok,ups,", 0) == 0);
     CHECK(lines[2].rfind("\"1Z,5\",\"1Z,5\",false,", 0) == 0); // quoted: it holds a comma
 }
 
-TEST_CASE("validate --file: reads files and stdin, reports bad lines and goes on")
-{
+TEST_CASE("validate --file: reads files and stdin, reports bad lines and goes on") {
     const TempDir dir;
-    SUBCASE("comments, blank lines, CRLF and a byte-order mark")
-    {
+    SUBCASE("comments, blank lines, CRLF and a byte-order mark") {
         const auto file = dir.write("numbers.txt",
                                     "\xEF\xBB\xBF# morning batch\r\n1Z5R89390357567127\r\n\r\n"
                                     "9400111206206406260787\r\n");
@@ -103,14 +104,12 @@ TEST_CASE("validate --file: reads files and stdin, reports bad lines and goes on
         CHECK(result.exit_code == 0);
         CHECK(lines_of(result.out).size() == 2);
     }
-    SUBCASE("stdin with '-'")
-    {
+    SUBCASE("stdin with '-'") {
         const auto result = run_vtrguard({"validate", "--file", "-"}, "1Z5R89390357567127\n");
         CHECK(result.exit_code == 0);
         CHECK(result.out.find("ups") != std::string::npos);
     }
-    SUBCASE("a line over 4 KiB and a binary line: named, skipped, the rest still checked")
-    {
+    SUBCASE("a line over 4 KiB and a binary line: named, skipped, the rest still checked") {
         const auto file = dir.write("numbers.txt",
                                     "1Z5R89390357567127\n" + std::string(5000, '7') + "\nAB"
                                         + std::string(1, '\0') + "CD\n9400111206206406260787\n");
@@ -120,25 +119,28 @@ TEST_CASE("validate --file: reads files and stdin, reports bad lines and goes on
         CHECK(result.err.find("numbers.txt:2: line is 5000 bytes") != std::string::npos);
         CHECK(result.err.find("numbers.txt:3: binary data") != std::string::npos);
     }
-    SUBCASE("invalid UTF-8 is a bad_charset verdict, printed as valid UTF-8")
-    {
-        const auto file = dir.write("numbers.txt", "1Z5R\xFF" "89390357567127\n");
+    SUBCASE("invalid UTF-8 is a bad_charset verdict, printed as valid UTF-8") {
+        const auto file = dir.write("numbers.txt",
+                                    "1Z5R\xFF"
+                                    "89390357567127\n");
         const auto result = run_vtrguard({"validate", "--format", "json", "--file", file.string()});
         CHECK(result.exit_code == 1);
         rapidjson::Document doc;
         doc.Parse(result.out.c_str());
         REQUIRE_FALSE(doc.HasParseError());
         CHECK(std::string(doc["reason"].GetString()) == "bad_charset");
-        CHECK(std::string(doc["input"].GetString()) == "1Z5R\xEF\xBF\xBD" "89390357567127");
+        CHECK(std::string(doc["input"].GetString())
+              == "1Z5R\xEF\xBF\xBD"
+                 "89390357567127");
     }
 }
 
-TEST_CASE("carriers: lists every carrier with its code and formats")
-{
+TEST_CASE("carriers: lists every carrier with its code and formats") {
     const auto text = run_vtrguard({"carriers"});
     CHECK(text.exit_code == 0);
     const std::string listing = "\n" + text.out;
-    for (const std::string code : {"ups", "usps", "fedex", "dhl", "amazon", "ontrac", "lasership", "canada_post"}) {
+    for (const std::string code :
+         {"ups", "usps", "fedex", "dhl", "amazon", "ontrac", "lasership", "canada_post"}) {
         CAPTURE(code);
         CHECK(listing.find("\n" + code + " ") != std::string::npos);
     }

@@ -6,58 +6,64 @@
 
 using namespace vtrguard::carriers;
 
-TEST_CASE("normalize: trims, drops spaces and dashes, upper-cases")
-{
+TEST_CASE("normalize: trims, drops spaces and dashes, upper-cases") {
     CHECK(normalize("  1z 5r89-3903 5756 7127\r\n").text() == "1Z5R89390357567127");
     CHECK(normalize("\t9400 1112 0108 0805 4830 16 ").text() == "9400111201080805483016");
     CHECK(normalize("").full_length == 0);
     CHECK(normalize(" - ").full_length == 0);
 }
 
-TEST_CASE("normalize: folds what Chinese and Japanese input methods type")
-{
-    SUBCASE("full-width digits and letters")
-    {
+TEST_CASE("normalize: folds what Chinese and Japanese input methods type") {
+    SUBCASE("full-width digits and letters") {
         CHECK(normalize("\xEF\xBC\xB9\xEF\xBC\xB4\xEF\xBC\x91\xEF\xBC\x92").text() == "YT12");
         CHECK(normalize("\xEF\xBD\x99\xEF\xBD\x94").text() == "YT"); // full-width lower case
     }
-    SUBCASE("ideographic and no-break spaces, zero-width characters, Unicode dashes")
-    {
-        CHECK(normalize("YT\xE3\x80\x80" "12").text() == "YT12");            // U+3000
-        CHECK(normalize("YT\xC2\xA0" "12").text() == "YT12");                // U+00A0
-        CHECK(normalize("\xEF\xBB\xBFYT\xE2\x80\x8B" "12").text() == "YT12"); // BOM, U+200B
-        CHECK(normalize("YT\xE2\x80\x93" "12\xEF\xBC\x8D" "3").text() == "YT123"); // en dash, U+FF0D
+    SUBCASE("ideographic and no-break spaces, zero-width characters, Unicode dashes") {
+        CHECK(normalize("YT\xE3\x80\x80"
+                        "12")
+                  .text()
+              == "YT12"); // U+3000
+        CHECK(normalize("YT\xC2\xA0"
+                        "12")
+                  .text()
+              == "YT12"); // U+00A0
+        CHECK(normalize("\xEF\xBB\xBFYT\xE2\x80\x8B"
+                        "12")
+                  .text()
+              == "YT12"); // BOM, U+200B
+        CHECK(normalize("YT\xE2\x80\x93"
+                        "12\xEF\xBC\x8D"
+                        "3")
+                  .text()
+              == "YT123"); // en dash, U+FF0D
     }
 }
 
-TEST_CASE("normalize: flags what has no unambiguous reading")
-{
-    SUBCASE("punctuation")
-    {
+TEST_CASE("normalize: flags what has no unambiguous reading") {
+    SUBCASE("punctuation") {
         const auto result = normalize("1Z#5");
         CHECK(result.has_bad_char);
         CHECK(result.first_bad_at == 3);
         CHECK_FALSE(result.is_invalid_utf8);
     }
-    SUBCASE("a non-Latin letter")
-    {
-        const auto result = normalize("YT\xE4\xB8\xAD" "1"); // 中
+    SUBCASE("a non-Latin letter") {
+        const auto result = normalize("YT\xE4\xB8\xAD"
+                                      "1"); // 中
         CHECK(result.has_bad_char);
         CHECK(result.full_length == 4);
     }
-    SUBCASE("invalid UTF-8: a lone continuation byte, a truncated sequence, an overlong form")
-    {
-        for (const std::string& bad : {std::string("1Z\x80" "5"),
-                                      std::string("1Z\xE3\x80"),
-                                      std::string("1Z\xC0\xAF"),
-                                      std::string("1Z\xED\xA0\x80")}) {
+    SUBCASE("invalid UTF-8: a lone continuation byte, a truncated sequence, an overlong form") {
+        for (const std::string& bad : {std::string("1Z\x80"
+                                                   "5"),
+                                       std::string("1Z\xE3\x80"),
+                                       std::string("1Z\xC0\xAF"),
+                                       std::string("1Z\xED\xA0\x80")}) {
             const auto result = normalize(bad);
             CHECK(result.is_invalid_utf8);
             CHECK(result.has_bad_char);
         }
     }
-    SUBCASE("too long: the buffer holds 64, the length keeps counting")
-    {
+    SUBCASE("too long: the buffer holds 64, the length keeps counting") {
         const auto result = normalize(std::string(100, '1'));
         CHECK(result.is_too_long());
         CHECK(result.full_length == 100);

@@ -6,8 +6,7 @@ using namespace vtrguard::carriers;
 
 namespace {
 
-CompiledPattern compile_one(std::string_view text)
-{
+CompiledPattern compile_one(std::string_view text) {
     auto patterns = compile_pattern(text);
     REQUIRE(patterns.has_value());
     REQUIRE(patterns->size() == 1);
@@ -16,8 +15,7 @@ CompiledPattern compile_one(std::string_view text)
 
 } // namespace
 
-TEST_CASE("pattern: literals, classes and counts")
-{
+TEST_CASE("pattern: literals, classes and counts") {
     const auto ups = compile_one("1Z x{15} d");
     CHECK(ups.min_length == 18);
     CHECK(ups.max_length == 18);
@@ -36,8 +34,7 @@ TEST_CASE("pattern: literals, classes and counts")
     CHECK_FALSE(letters.matches("AB11"));
 }
 
-TEST_CASE("pattern: one variable element takes the slack")
-{
+TEST_CASE("pattern: one variable element takes the slack") {
     const auto dhl = compile_one("d{10,11}");
     CHECK(dhl.matches("1234567890"));
     CHECK(dhl.matches("12345678901"));
@@ -50,8 +47,7 @@ TEST_CASE("pattern: one variable element takes the slack")
     CHECK_FALSE(framed.matches("GMABCDE9"));
 }
 
-TEST_CASE("pattern: alternatives expand into one pattern each")
-{
+TEST_CASE("pattern: alternatives expand into one pattern each") {
     auto patterns = compile_pattern("(JJD|JD) d{2}");
     REQUIRE(patterns.has_value());
     REQUIRE(patterns->size() == 2);
@@ -60,8 +56,7 @@ TEST_CASE("pattern: alternatives expand into one pattern each")
     CHECK_FALSE((*patterns)[1].matches("JJD12"));
 }
 
-TEST_CASE("pattern: a literal is more specific than a digit, a digit than any character")
-{
+TEST_CASE("pattern: a literal is more specific than a digit, a digit than any character") {
     const auto literal = compile_one("1Z");
     const auto digits = compile_one("d{2}");
     const auto any = compile_one("x{2}");
@@ -70,8 +65,7 @@ TEST_CASE("pattern: a literal is more specific than a digit, a digit than any ch
     CHECK(any.specificity(2) == 0);
 }
 
-TEST_CASE("pattern: errors say where and why")
-{
+TEST_CASE("pattern: errors say where and why") {
     const auto error_of = [](std::string_view text) {
         auto compiled = compile_pattern(text);
         REQUIRE_FALSE(compiled.has_value());

@@ -1,6 +1,5 @@
-#include <vtrguard/carriers/validator.hpp>
-
 #include <vtrguard/carriers/explain.hpp>
+#include <vtrguard/carriers/validator.hpp>
 
 #include <doctest/doctest.h>
 
@@ -13,26 +12,22 @@ using namespace vtrguard::carriers;
 
 namespace {
 
-const Ruleset& rules()
-{
+const Ruleset& rules() {
     return Ruleset::builtin();
 }
 
-CarrierId carrier(std::string_view code)
-{
+CarrierId carrier(std::string_view code) {
     const auto id = rules().find_carrier(code);
     REQUIRE(id.has_value());
     return *id;
 }
 
-std::string carrier_of(const Verdict& verdict)
-{
+std::string carrier_of(const Verdict& verdict) {
     const auto format = verdict.primary_format();
     return format ? rules().carrier(rules().format(*format).carrier).code : "";
 }
 
-std::vector<std::string> candidate_codes(const Verdict& verdict)
-{
+std::vector<std::string> candidate_codes(const Verdict& verdict) {
     std::vector<std::string> codes;
     for (const auto& reading : verdict.all_readings()) {
         codes.push_back(rules().carrier(rules().format(reading.format).carrier).code);
@@ -46,8 +41,7 @@ struct Vector {
     std::string number;
 };
 
-std::vector<Vector> read_vectors()
-{
+std::vector<Vector> read_vectors() {
     std::ifstream in(std::string(VTRGUARD_SOURCE_DIR) + "/tests/data/vectors.tsv");
     std::vector<Vector> vectors;
     std::string line;
@@ -67,8 +61,7 @@ std::vector<Vector> read_vectors()
 
 } // namespace
 
-TEST_CASE("validator: generated vectors and their corruptions")
-{
+TEST_CASE("validator: generated vectors and their corruptions") {
     const Validator validator(rules());
     const auto vectors = read_vectors();
     REQUIRE(vectors.size() > 100);
@@ -89,8 +82,7 @@ TEST_CASE("validator: generated vectors and their corruptions")
     }
 }
 
-TEST_CASE("validator: reasons")
-{
+TEST_CASE("validator: reasons") {
     const Validator validator(rules());
     CHECK(validator.validate("").reason == Reason::empty);
     CHECK(validator.validate("  \t").reason == Reason::empty);
@@ -99,26 +91,22 @@ TEST_CASE("validator: reasons")
     CHECK(validator.validate("12345").reason == Reason::bad_length);
     CHECK(validator.validate("QQQQQQQQQQQQ").reason == Reason::unknown_format);
 
-    SUBCASE("a mistyped UPS digit fails the check digit, and says which service")
-    {
+    SUBCASE("a mistyped UPS digit fails the check digit, and says which service") {
         const auto verdict = validator.validate("1Z5R89390357567128");
         CHECK(verdict.reason == Reason::bad_check_digit);
         CHECK(carrier_of(verdict) == "ups");
         CHECK(explain(verdict, rules()).find("UPS 1Z") != std::string::npos);
     }
-    SUBCASE("two swapped digits fail it too")
-    {
+    SUBCASE("two swapped digits fail it too") {
         CHECK(validator.validate("1Z58R9390357567127").reason == Reason::bad_check_digit);
     }
-    SUBCASE("with a declared carrier, charset and length are judged against its formats")
-    {
+    SUBCASE("with a declared carrier, charset and length are judged against its formats") {
         CHECK(validator.validate("12345678901A", carrier("fedex")).reason == Reason::bad_charset);
         CHECK(validator.validate("1234", carrier("ups")).reason == Reason::bad_length);
     }
 }
 
-TEST_CASE("validator: a number valid for another carrier than declared names that carrier")
-{
+TEST_CASE("validator: a number valid for another carrier than declared names that carrier") {
     const Validator validator(rules());
     const auto verdict = validator.validate("1Z5R89390357567127", carrier("usps"));
     CHECK(verdict.reason == Reason::carrier_mismatch);
@@ -128,36 +116,33 @@ TEST_CASE("validator: a number valid for another carrier than declared names tha
     CHECK(validator.validate("1Z5R89390357567127", carrier("united parcel service")).is_valid());
 }
 
-TEST_CASE("validator: USPS routing prefix 420+ZIP is invalid as uploaded, with the fix suggested")
-{
+TEST_CASE("validator: USPS routing prefix 420+ZIP is invalid as uploaded, with the fix suggested") {
     const Validator validator(rules());
-    SUBCASE("ZIP5")
-    {
+    SUBCASE("ZIP5") {
         const auto verdict = validator.validate("420 78745 9400111206206406260787");
         CHECK(verdict.reason == Reason::routing_prefix);
         CHECK(carrier_of(verdict) == "usps");
         CHECK(verdict.suggestion() == "9400111206206406260787");
         CHECK(validator.validate(verdict.suggestion()).is_valid());
     }
-    SUBCASE("ZIP+4, declared as USPS")
-    {
-        const auto verdict = validator.validate("420787451234" "9400111206206406260787", carrier("usps"));
+    SUBCASE("ZIP+4, declared as USPS") {
+        const auto verdict = validator.validate("420787451234"
+                                                "9400111206206406260787",
+                                                carrier("usps"));
         CHECK(verdict.reason == Reason::routing_prefix);
         CHECK(verdict.suggestion() == "9400111206206406260787");
     }
-    SUBCASE("a prefix in front of an invalid number suggests nothing")
-    {
-        const auto verdict = validator.validate("42078745" "9400111206206406260788");
+    SUBCASE("a prefix in front of an invalid number suggests nothing") {
+        const auto verdict = validator.validate("42078745"
+                                                "9400111206206406260788");
         CHECK(verdict.reason != Reason::routing_prefix);
         CHECK(verdict.suggestion().empty());
     }
 }
 
-TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, all are listed")
-{
+TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, all are listed") {
     const Validator validator(rules());
-    SUBCASE("an S10 number starting LX also fits DHL eCommerce's shape: the verified S10 leads")
-    {
+    SUBCASE("an S10 number starting LX also fits DHL eCommerce's shape: the verified S10 leads") {
         // LX + 8 digits + S10 check + a country: the mod 11 check holds, DHL's shape has none.
         const auto verdict = validator.validate("LX123456785DE");
         REQUIRE(verdict.is_valid());
@@ -167,22 +152,19 @@ TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, 
         CHECK(codes == std::vector<std::string>{"postal", "dhl"});
         CHECK(validator.validate("LX123456785DE", carrier("dhl")).is_valid());
     }
-    SUBCASE("the same shape with a wrong S10 check is still a DHL eCommerce number")
-    {
+    SUBCASE("the same shape with a wrong S10 check is still a DHL eCommerce number") {
         const auto verdict = validator.validate("LX123456786DE");
         REQUIRE(verdict.is_valid());
         CHECK(carrier_of(verdict) == "dhl");
         CHECK_FALSE(verdict.readings[0].is_check_verified);
     }
-    SUBCASE("a national post claims its own S10 suffix over the catch-all")
-    {
+    SUBCASE("a national post claims its own S10 suffix over the catch-all") {
         CHECK(carrier_of(validator.validate("RB123456785US")) == "usps");
         CHECK(carrier_of(validator.validate("RB123456785CA")) == "canada_post");
         CHECK(carrier_of(validator.validate("RB123456785GB")) == "postal");
         CHECK(validator.validate("RB123456785XX").reason != Reason::ok);
     }
-    SUBCASE("twelve digits valid for FedEx and Purolator: FedEx leads, Purolator is listed")
-    {
+    SUBCASE("twelve digits valid for FedEx and Purolator: FedEx leads, Purolator is listed") {
         const auto verdict = validator.validate("287809468872");
         REQUIRE(verdict.is_valid());
         CHECK(carrier_of(verdict) == "fedex");
@@ -192,8 +174,7 @@ TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, 
         CHECK(declared.is_valid());
         CHECK(carrier_of(declared) == "purolator");
     }
-    SUBCASE("a shape-only reading is valid but says it verified no check digit")
-    {
+    SUBCASE("a shape-only reading is valid but says it verified no check digit") {
         const auto verdict = validator.validate("TBA123456789012");
         REQUIRE(verdict.is_valid());
         CHECK(carrier_of(verdict) == "amazon");
@@ -201,13 +182,13 @@ TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, 
     }
 }
 
-TEST_CASE("validator: pasted forms normalise to the same verdict")
-{
+TEST_CASE("validator: pasted forms normalise to the same verdict") {
     const Validator validator(rules());
     const auto plain = validator.validate("1Z5R89390357567127");
     for (const std::string& pasted : {std::string(" 1z5r8939 0357 5671 27 "),
-                                     std::string("1Z-5R8-939-0357-5671-27"),
-                                     std::string("\xEF\xBC\x91\xEF\xBC\xBA" "5R89390357567127")}) {
+                                      std::string("1Z-5R8-939-0357-5671-27"),
+                                      std::string("\xEF\xBC\x91\xEF\xBC\xBA"
+                                                  "5R89390357567127")}) {
         CAPTURE(pasted);
         const auto verdict = validator.validate(pasted);
         CHECK(verdict.is_valid());
