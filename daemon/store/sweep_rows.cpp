@@ -92,6 +92,13 @@ Result<bool> Store::mark_due(std::span<const std::int64_t> row_ids) {
     });
 }
 
+Result<bool> Store::mark_open_due() {
+    return guarded("mark open orders due", [&] {
+        m_impl->database.exec("UPDATE orders SET next_due_at = 0 WHERE status = 'awaiting'");
+        return true;
+    });
+}
+
 Result<bool> Store::write_sweep(std::span<const SweepWrite> writes, core::TimePoint now) {
     return guarded("record sweep", [&] {
         for (const auto& write : writes) {

@@ -112,6 +112,9 @@ public:
     // Makes these orders due at the next sweep.
     Result<bool> mark_due(std::span<const std::int64_t> row_ids);
 
+    // Makes every awaiting order due (the lead times changed, so every threshold moves).
+    Result<bool> mark_open_due();
+
     // Records the normalized number, next due time and verdict of swept orders
     // (checked_at = now).
     Result<bool> write_sweep(std::span<const SweepWrite> writes, core::TimePoint now);
