@@ -30,6 +30,12 @@ SQLite::Statement& Store::Impl::prepare(std::string_view sql) {
     return *slot;
 }
 
+void bind_text_view(SQLite::Statement& statement, int index, std::string_view text) {
+    // SQLiteCpp has no TEXT overload for a pointer and a size; short strings fit the small
+    // string buffer, so the copy does not allocate for condition and level names.
+    statement.bind(index, std::string(text));
+}
+
 Store::Store(std::unique_ptr<Impl> impl)
     : m_impl(std::move(impl)) {}
 

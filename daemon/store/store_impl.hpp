@@ -44,6 +44,10 @@ void migrate(SQLite::Database& database);
 // The version the database is at: 0 for a new file.
 int read_schema_version(SQLite::Database& database);
 
+// Binds `text` as TEXT (SQLiteCpp's overload for a pointer and a size binds a BLOB, which
+// never equals TEXT).
+void bind_text_view(SQLite::Statement& statement, int index, std::string_view text);
+
 inline std::int64_t to_unix(core::TimePoint time) {
     return time.time_since_epoch().count();
 }

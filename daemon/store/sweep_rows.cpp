@@ -10,12 +10,12 @@ void bind_optional_text(SQLite::Statement& statement, int index, std::string_vie
     if (text.empty()) {
         statement.bind(index);
     } else {
-        statement.bindNoCopy(index, text.data(), static_cast<int>(text.size()));
+        bind_text_view(statement, index, text);
     }
 }
 
 void bind_view(SQLite::Statement& statement, int index, std::string_view text) {
-    statement.bindNoCopy(index, text.data(), static_cast<int>(text.size()));
+    bind_text_view(statement, index, text);
 }
 
 std::optional<OpenAlert> read_open_alert(SQLite::Statement& row, int first) {
