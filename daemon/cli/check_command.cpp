@@ -1,0 +1,120 @@
+#include "commands.hpp"
+#include "store_options.hpp"
+
+#include <vtrguard/alerts/event.hpp>
+#include <vtrguard/alerts/sweeper.hpp>
+#include <vtrguard/carriers/ruleset.hpp>
+#include <vtrguard/carriers/validator.hpp>
+#include <vtrguard/cli/exit_codes.hpp>
+#include <vtrguard/core/text.hpp>
+#include <vtrguard/core/time.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace vtrguard::cli {
+
+namespace {
+
+struct CheckOptions {
+    StoreOptions store;
+    std::string format = "text";
+};
+
+std::string minutes_left_text(const store::Order& order, core::TimePoint now) {
+    if (!order.ship_by) {
+        return "null";
+    }
+    return fmt::format(
+        "{}", std::chrono::duration_cast<std::chrono::minutes>(*order.ship_by - now).count());
+}
+
+void append_json(fmt::memory_buffer& out, const store::AlertRecord& record, core::TimePoint now) {
+    const auto& order = record.order;
+    const auto field = [&out](std::string_view key, std::string_view value) {
+        fmt::format_to(std::back_inserter(out), ",\"{}\":", key);
+        core::append_json_string(out, value);
+    };
+    out.append(std::string_view("{\"order_id\":"));
+    core::append_json_string(out, order.order_id);
+    field("condition", alerts::condition_name(record.alert.condition));
+    field("level", alerts::level_name(record.alert.level));
+    field("code", alerts::event_code(record.alert.condition));
+    if (order.ship_by) {
+        field("ship_by", core::format_instant(*order.ship_by));
+    } else {
+        out.append(std::string_view(",\"ship_by\":null"));
+    }
+    fmt::format_to(std::back_inserter(out), ",\"minutes_left\":{}", minutes_left_text(order, now));
+    field("tracking_number", order.tracking_number);
+    field("carrier", order.carrier);
+    field("detail", record.detail);
+    field("action", alerts::event_action(record.alert.condition));
+    out.append(std::string_view("}\n"));
+}
+
+void append_text(fmt::memory_buffer& out, const store::AlertRecord& record, core::TimePoint now) {
+    const auto& order = record.order;
+    fmt::format_to(std::back_inserter(out),
+                   "{:<8} {} {} ship_by={} minutes_left={} carrier={} tracking={}: {}\n",
+                   alerts::level_name(record.alert.level),
+                   core::printable(order.order_id),
+                   alerts::condition_name(record.alert.condition),
+                   order.ship_by ? core::format_instant(*order.ship_by) : "-",
+                   minutes_left_text(order, now),
+                   order.carrier.empty() ? "-" : core::printable(order.carrier),
+                   order.tracking_number.empty() ? "-" : core::printable(order.tracking_number),
+                   core::printable(record.detail));
+}
+
+int run_check(const CheckOptions& options) {
+    auto config = effective_config(options.store);
+    if (!config) {
+        return report_error("check", config.error());
+    }
+    auto store = open_store(*config);
+    if (!store) {
+        return report_error("check", store.error());
+    }
+    const carriers::Validator validator(carriers::Ruleset::builtin());
+    alerts::Sweeper sweeper(*store, *config, validator);
+    const core::SystemClock clock;
+    const auto now = clock.now();
+    auto swept = sweeper.sweep(now);
+    if (!swept) {
+        return report_error("check", swept.error());
+    }
+    auto at_risk = store->open_alerts();
+    if (!at_risk) {
+        return report_error("check", at_risk.error());
+    }
+    fmt::memory_buffer out;
+    for (const auto& record : *at_risk) {
+        if (options.format == "json") {
+            append_json(out, record, now);
+        } else {
+            append_text(out, record, now);
+        }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    return at_risk->empty() ? k_exit_ok : k_exit_findings;
+}
+
+} // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<CheckOptions>();
+    auto* command = app.add_subcommand(
+        "check",
+        "Run one sweep and print the orders at risk, one line per order and condition.\n"
+        "Exit 0: none at risk; 1: some at risk; 2: usage; 3: configuration; 4: runtime.");
+    add_store_options(*command, options->store);
+    command->add_option("--format", options->format, "Output: text or json (one object per line)")
+        ->check(CLI::IsMember({"text", "json"}));
+    command->callback([options, &exit_code] { exit_code = run_check(*options); });
+}
+
+} // namespace vtrguard::cli

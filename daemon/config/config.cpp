@@ -1,0 +1,141 @@
+#include "key_table.hpp"
+
+#include <vtrguard/config/config.hpp>
+#include <vtrguard/config/json_comments.hpp>
+#include <vtrguard/core/spelling.hpp>
+
+#include <fmt/format.h>
+#include <rapidjson/error/en.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace vtrguard::config {
+
+namespace {
+
+constexpr std::size_t k_max_config_bytes = std::size_t{1} << 20;
+
+bool is_section(std::string_view path) {
+    for (const auto& rule : key_table()) {
+        if (rule.key.size() > path.size() && rule.key.starts_with(path)
+            && rule.key[path.size()] == '.') {
+            return true;
+        }
+    }
+    return false;
+}
+
+const KeyRule* find_rule(std::string_view key) {
+    for (const auto& rule : key_table()) {
+        if (rule.key == key) {
+            return &rule;
+        }
+    }
+    return nullptr;
+}
+
+std::string unknown_key_message(const std::string& key) {
+    std::vector<std::string_view> keys;
+    for (const auto& rule : key_table()) {
+        keys.push_back(rule.key);
+    }
+    return fmt::format(
+        "{}: unknown key; the closest valid key is \"{}\"", key, core::closest_match(key, keys));
+}
+
+// Reads every member of `object` (found at `prefix`) into `config`.
+Result<bool>
+read_object(const rapidjson::Value& object, const std::string& prefix, Config& config) {
+    for (const auto& member : object.GetObject()) {
+        const std::string key =
+            prefix + std::string(member.name.GetString(), member.name.GetStringLength());
+        if (const auto* rule = find_rule(key)) {
+            if (auto why = rule->read(member.value, config)) {
+                return fail(ErrorCode::config, fmt::format("{}: {}", key, *why));
+            }
+            continue;
+        }
+        if (!is_section(key)) {
+            return fail(ErrorCode::config, unknown_key_message(key));
+        }
+        if (!member.value.IsObject()) {
+            return fail(ErrorCode::config, fmt::format("{}: must be an object", key));
+        }
+        auto read = read_object(member.value, key + ".", config);
+        if (!read) {
+            return read;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::filesystem::path Config::inbox_path() const {
+    if (inbox) {
+        return *inbox;
+    }
+    return database.parent_path() / "inbox";
+}
+
+Config defaults() {
+    return Config{};
+}
+
+void apply_database_override(Config& config, const std::filesystem::path& database) {
+    // The inbox follows through inbox_path() unless it was configured explicitly.
+    config.database = database;
+}
+
+std::string_view log_format_name(LogFormat format) {
+    return format == LogFormat::json ? "json" : "text";
+}
+
+Result<Config> parse(std::string_view text, std::string_view source) {
+    auto stripped = strip_json_comments(text);
+    if (!stripped) {
+        return fail(ErrorCode::config, fmt::format("{}: {}", source, stripped.error().message));
+    }
+    rapidjson::Document document;
+    document.Parse<rapidjson::kParseTrailingCommasFlag | rapidjson::kParseStopWhenDoneFlag>(
+        stripped->c_str(), stripped->size());
+    if (document.HasParseError()) {
+        return fail(ErrorCode::config,
+                    fmt::format("{}:{}: invalid JSON: {}",
+                                source,
+                                line_of_offset(*stripped, document.GetErrorOffset()),
+                                rapidjson::GetParseError_En(document.GetParseError())));
+    }
+    if (!document.IsObject()) {
+        return fail(ErrorCode::config, fmt::format("{}: the top level must be an object", source));
+    }
+    Config config = defaults();
+    auto read = read_object(document, "", config);
+    if (!read) {
+        return fail(ErrorCode::config, fmt::format("{}: {}", source, read.error().message));
+    }
+    if (auto why = validate_together(config)) {
+        return fail(ErrorCode::config, fmt::format("{}: {}", source, *why));
+    }
+    return config;
+}
+
+Result<Config> load_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return fail(ErrorCode::config, fmt::format("{}: cannot open the file", path.string()));
+    }
+    std::string text;
+    text.resize(k_max_config_bytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > k_max_config_bytes) {
+        return fail(ErrorCode::config,
+                    fmt::format("{}: larger than {} bytes", path.string(), k_max_config_bytes));
+    }
+    return parse(text, path.string());
+}
+
+} // namespace vtrguard::config

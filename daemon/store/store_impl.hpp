@@ -1,0 +1,59 @@
+#pragma once
+
+#include <vtrguard/store/store.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <exception>
+#include <memory>
+#include <new>
+#include <string_view>
+#include <unordered_map>
+
+namespace vtrguard::store {
+
+struct Store::Impl {
+    explicit Impl(const std::filesystem::path& path);
+
+    // The prepared statement for `sql`, reset and with no bindings. Statements are prepared
+    // once per connection: the sweep runs the same few of them a million times.
+    SQLite::Statement& prepare(std::string_view sql);
+
+    SQLite::Database database;
+    std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> statements;
+    bool is_in_transaction = false;
+};
+
+// Runs `body`, turning SQLite's exceptions into ErrorCode::store errors prefixed by `what`.
+template <typename Body>
+auto guarded(std::string_view what, Body&& body) -> Result<decltype(body())> {
+    try {
+        return body();
+    } catch (const SQLite::Exception& error) {
+        return fail(ErrorCode::store, fmt::format("{}: {}", what, error.what()));
+    } catch (const std::bad_alloc&) {
+        return fail(ErrorCode::store, fmt::format("{}: out of memory", what));
+    }
+}
+
+// Runs every migration the database at `database` is missing (docs/store.md).
+void migrate(SQLite::Database& database);
+
+// The version the database is at: 0 for a new file.
+int read_schema_version(SQLite::Database& database);
+
+// Binds `text` as TEXT (SQLiteCpp's overload for a pointer and a size binds a BLOB, which
+// never equals TEXT).
+void bind_text_view(SQLite::Statement& statement, int index, std::string_view text);
+
+inline std::int64_t to_unix(core::TimePoint time) {
+    return time.time_since_epoch().count();
+}
+
+inline core::TimePoint from_unix(std::int64_t seconds) {
+    return core::TimePoint{std::chrono::seconds{seconds}};
+}
+
+} // namespace vtrguard::store

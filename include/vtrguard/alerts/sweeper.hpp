@@ -1,0 +1,45 @@
+#pragma once
+
+#include <vtrguard/alerts/event.hpp>
+#include <vtrguard/carriers/validator.hpp>
+#include <vtrguard/config/config.hpp>
+#include <vtrguard/core/clock.hpp>
+#include <vtrguard/core/result.hpp>
+#include <vtrguard/store/store.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace vtrguard::alerts {
+
+struct SweepResult {
+    std::vector<AlertEvent> events;          // in the order they were decided
+    std::optional<core::TimePoint> next_due; // earliest time an order needs a look; nullopt: none
+    std::size_t orders_checked = 0;
+};
+
+// Runs the sweep: reads the orders that are due, checks their tracking numbers, decides with
+// decide() and records next due times and alerts, all in one transaction. The daemon and
+// `vtrguard check` share it. Not thread-safe (it owns the store's transaction while it runs).
+class Sweeper {
+public:
+    Sweeper(store::Store& store,
+            const config::Config& config,
+            const carriers::Validator& validator);
+
+    // One sweep at `now`. Touches only orders whose next_due_at has come (new or changed ones
+    // included) and the orders sharing a tracking number with one whose number changed. A
+    // store failure rolls the whole sweep back and is returned.
+    Result<SweepResult> sweep(core::TimePoint now);
+
+    // Takes new lead times (after a reload). When they differ, every open order is made due so
+    // that thresholds are recomputed.
+    Result<bool> reconfigure(const config::Config& config);
+
+private:
+    store::Store* m_store;
+    config::LeadTimes m_lead;
+    const carriers::Validator* m_validator;
+};
+
+} // namespace vtrguard::alerts

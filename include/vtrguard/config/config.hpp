@@ -1,0 +1,58 @@
+#pragma once
+
+#include <vtrguard/core/result.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vtrguard::config {
+
+// How long before an order's ship-by time each alert level starts (docs/alerts.md).
+struct LeadTimes {
+    std::chrono::seconds warn{std::chrono::hours{24}};
+    std::chrono::seconds error{std::chrono::hours{4}};
+    std::chrono::seconds critical{std::chrono::hours{1}};
+};
+
+enum class LogFormat { text, json };
+
+struct LogConfig {
+    LogFormat format = LogFormat::text;
+    std::optional<std::filesystem::path> file; // stderr only when absent
+    std::string level = "info";                // an spdlog level name
+};
+
+// Everything vtrguard can be told, with the defaults it runs on when told nothing. Each member
+// is one key of docs/configuration.md; the key table in daemon/config/ reads and checks them.
+struct Config {
+    std::filesystem::path database = "/var/lib/vtrguard/vtrguard.db";
+    std::optional<std::filesystem::path> inbox; // `inbox/` beside the database when absent
+    std::chrono::seconds poll_interval{60};
+    LeadTimes lead_times;
+    LogConfig log;
+
+    // The inbox folder in effect: the configured one, or `inbox/` beside the database.
+    std::filesystem::path inbox_path() const;
+};
+
+// The configuration used when no file is given.
+Config defaults();
+
+// Reads and validates a configuration file (JSON with // and /* */ comments). Errors carry
+// `ErrorCode::config` and read `FILE: key: why`; an unknown key names the closest valid one.
+// Thread-safe.
+Result<Config> load_file(const std::filesystem::path& path);
+
+// Same as load_file for text already in memory; `source` prefixes the error messages.
+Result<Config> parse(std::string_view text, std::string_view source);
+
+// Applies the `--db PATH` option: the database moves, and so does the inbox unless the
+// configuration names one explicitly.
+void apply_database_override(Config& config, const std::filesystem::path& database);
+
+std::string_view log_format_name(LogFormat format);
+
+} // namespace vtrguard::config
