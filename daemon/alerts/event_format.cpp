@@ -12,7 +12,7 @@ bool needs_quotes(std::string_view text) {
     return text.empty() || text.find_first_of(" \"=\\") != std::string_view::npos;
 }
 
-void append_value(fmt::memory_buffer& out, std::string_view key, std::string_view raw) {
+void append_value(std::string& out, std::string_view key, std::string_view raw) {
     const std::string text = core::printable(raw);
     fmt::format_to(std::back_inserter(out), " {}=", key);
     if (!needs_quotes(text)) {
@@ -40,7 +40,7 @@ std::optional<std::int64_t> minutes_left(const AlertEvent& event) {
     return std::chrono::duration_cast<std::chrono::minutes>(*event.time_left).count();
 }
 
-void append_json_field(fmt::memory_buffer& out, std::string_view key, std::string_view value) {
+void append_json_field(std::string& out, std::string_view key, std::string_view value) {
     fmt::format_to(std::back_inserter(out), ",\"{}\":", key);
     core::append_json_string(out, value);
 }
@@ -48,7 +48,7 @@ void append_json_field(fmt::memory_buffer& out, std::string_view key, std::strin
 } // namespace
 
 std::string format_text(const AlertEvent& event) {
-    fmt::memory_buffer out;
+    std::string out;
     fmt::format_to(std::back_inserter(out),
                    "alert={} event={} level={}",
                    event.code,
@@ -66,11 +66,11 @@ std::string format_text(const AlertEvent& event) {
     append_value(out, "tracking", event.tracking_number);
     append_value(out, "detail", event.detail);
     append_value(out, "action", event.action);
-    return fmt::to_string(out);
+    return out;
 }
 
 std::string format_json(const AlertEvent& event) {
-    fmt::memory_buffer out;
+    std::string out;
     out.append(std::string_view("{\"alert\":"));
     core::append_json_string(out, event.code);
     append_json_field(out, "event", kind_name(event.kind));
@@ -92,7 +92,7 @@ std::string format_json(const AlertEvent& event) {
     append_json_field(out, "detail", event.detail);
     append_json_field(out, "action", event.action);
     out.push_back('}');
-    return fmt::to_string(out);
+    return out;
 }
 
 spdlog::level::level_enum log_level(const AlertEvent& event) {

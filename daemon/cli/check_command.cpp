@@ -31,7 +31,7 @@ std::string minutes_left_text(const store::Order& order, core::TimePoint now) {
         "{}", std::chrono::duration_cast<std::chrono::minutes>(*order.ship_by - now).count());
 }
 
-void append_json(fmt::memory_buffer& out, const store::AlertRecord& record, core::TimePoint now) {
+void append_json(std::string& out, const store::AlertRecord& record, core::TimePoint now) {
     const auto& order = record.order;
     const auto field = [&out](std::string_view key, std::string_view value) {
         fmt::format_to(std::back_inserter(out), ",\"{}\":", key);
@@ -55,7 +55,7 @@ void append_json(fmt::memory_buffer& out, const store::AlertRecord& record, core
     out.append(std::string_view("}\n"));
 }
 
-void append_text(fmt::memory_buffer& out, const store::AlertRecord& record, core::TimePoint now) {
+void append_text(std::string& out, const store::AlertRecord& record, core::TimePoint now) {
     const auto& order = record.order;
     fmt::format_to(std::back_inserter(out),
                    "{:<8} {} {} ship_by={} minutes_left={} carrier={} tracking={}: {}\n",
@@ -90,7 +90,7 @@ int run_check(const CheckOptions& options) {
     if (!at_risk) {
         return report_error("check", at_risk.error());
     }
-    fmt::memory_buffer out;
+    std::string out;
     for (const auto& record : *at_risk) {
         if (options.format == "json") {
             append_json(out, record, now);
