@@ -36,6 +36,7 @@ int run(int argc, char** argv) {
     add_config_command(app, exit_code);
     add_import_command(app, exit_code);
     add_check_command(app, exit_code);
+    add_run_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

@@ -1,0 +1,309 @@
+#include <vtrguard/alerts/sweeper.hpp>
+#include <vtrguard/carriers/ruleset.hpp>
+#include <vtrguard/carriers/validator.hpp>
+#include <vtrguard/core/asio.hpp>
+#include <vtrguard/core/time.hpp>
+#include <vtrguard/orders/import.hpp>
+#include <vtrguard/service/inbox.hpp>
+#include <vtrguard/service/log.hpp>
+#include <vtrguard/service/service.hpp>
+#include <vtrguard/service/systemd_notifier.hpp>
+#include <vtrguard/store/store.hpp>
+
+#include <fmt/core.h>
+
+#include <csignal>
+#include <exception>
+
+namespace vtrguard::service {
+
+namespace {
+
+constexpr auto k_inbox_scan = std::chrono::milliseconds(500);
+constexpr int k_exit_config = 3;
+constexpr int k_exit_runtime = 4;
+
+} // namespace
+
+Result<config::Config> load_config(const ServiceOptions& options) {
+    auto loaded = options.config_file ? config::load_file(*options.config_file) : config::defaults();
+    if (!loaded) {
+        return loaded;
+    }
+    if (options.database_override) {
+        config::apply_database_override(*loaded, *options.database_override);
+    }
+    if (options.log_format_override) {
+        loaded->log.format = *options.log_format_override;
+    }
+    return loaded;
+}
+
+struct Service::Impl {
+    Impl(ServiceOptions options_in, config::Config config_in, const core::Clock& clock_in)
+        : options(std::move(options_in))
+        , config(std::move(config_in))
+        , clock(clock_in)
+        , signals(io, SIGINT, SIGTERM, SIGHUP)
+        , sweep_timer(io)
+        , inbox_timer(io)
+        , watchdog_timer(io)
+        , validator(carriers::Ruleset::builtin())
+        , inbox(config.inbox_path()) {}
+
+    int run();
+    void stop(std::string_view why);
+    void reload();
+
+    void wait_for_signal();
+    void arm_sweep(std::optional<core::TimePoint> next_due);
+    void arm_inbox();
+    void arm_watchdog();
+
+    void sweep_now();
+    bool import_inbox();
+    void report_status();
+
+    // Runs `step`, logging instead of propagating whatever it throws.
+    template <typename Step>
+    void guarded(std::string_view what, Step&& step);
+
+    ServiceOptions options;
+    config::Config config;
+    const core::Clock& clock;
+    boost::asio::io_context io;
+    boost::asio::signal_set signals;
+    boost::asio::steady_timer sweep_timer;
+    boost::asio::steady_timer inbox_timer;
+    boost::asio::steady_timer watchdog_timer;
+    SystemdNotifier notifier;
+    carriers::Validator validator;
+    Inbox inbox;
+    std::unique_ptr<Log> log;
+    std::optional<store::Store> store;
+    std::optional<alerts::Sweeper> sweeper;
+    bool is_stopping = false;
+    std::size_t sweeps = 0;
+    std::size_t events_logged = 0;
+    std::size_t files_imported = 0;
+    std::string last_sweep;
+};
+
+template <typename Step>
+void Service::Impl::guarded(std::string_view what, Step&& step) {
+    try {
+        step();
+    } catch (const std::exception& error) {
+        log->error(fmt::format("{}: unexpected failure: {}", what, error.what()));
+    }
+}
+
+int Service::Impl::run() {
+    auto opened_log = Log::open(config.log);
+    if (!opened_log) {
+        fmt::print(stderr, "vtrguard run: {}\n", opened_log.error().message);
+        return k_exit_config;
+    }
+    log = std::move(*opened_log);
+    auto opened_store = store::Store::open(config.database);
+    if (!opened_store) {
+        log->error("store: " + opened_store.error().message);
+        return k_exit_runtime;
+    }
+    store.emplace(std::move(*opened_store));
+    sweeper.emplace(*store, config, validator);
+    if (auto prepared = inbox.prepare(); !prepared) {
+        log->error("inbox: " + prepared.error().message);
+        return k_exit_runtime;
+    }
+    log->info(fmt::format("vtrguard {} started: database {}, inbox {}, poll every {}s",
+                          VTRGUARD_VERSION,
+                          config.database.string(),
+                          inbox.folder().string(),
+                          config.poll_interval.count()));
+    wait_for_signal();
+    notifier.ready();
+    guarded("inbox", [this] { import_inbox(); });
+    guarded("sweep", [this] { sweep_now(); });
+    arm_inbox();
+    arm_watchdog();
+    io.run();
+    log->info("vtrguard stopped");
+    return 0;
+}
+
+void Service::Impl::wait_for_signal() {
+    signals.async_wait([this](const boost::system::error_code& error, int signal) {
+        if (error || is_stopping) {
+            return;
+        }
+        if (signal == SIGHUP) {
+            guarded("reload", [this] { reload(); });
+            wait_for_signal();
+            return;
+        }
+        stop(signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    });
+}
+
+void Service::Impl::stop(std::string_view why) {
+    // The step in progress has finished (handlers run one at a time): close the intake and let
+    // run() return once no work is left.
+    is_stopping = true;
+    notifier.stopping();
+    log->info(fmt::format("{} received: stopping", why));
+    signals.cancel();
+    sweep_timer.cancel();
+    inbox_timer.cancel();
+    watchdog_timer.cancel();
+}
+
+void Service::Impl::reload() {
+    if (!options.config_file) {
+        log->info("SIGHUP: no configuration file to reload; log reopened");
+        (void)log->reopen(config.log);
+        return;
+    }
+    auto loaded = load_config(options);
+    if (!loaded) {
+        log->error("SIGHUP: configuration rejected, keeping the running one: "
+                   + loaded.error().message);
+        return;
+    }
+    if (loaded->database != config.database) {
+        log->warn("SIGHUP: the database moves only on restart; still using "
+                  + config.database.string());
+        loaded->database = config.database;
+    }
+    if (auto reopened = log->reopen(loaded->log); !reopened) {
+        log->error("SIGHUP: " + reopened.error().message + "; keeping the old log");
+        loaded->log = config.log;
+    }
+    if (auto reconfigured = sweeper->reconfigure(*loaded); !reconfigured) {
+        log->error("SIGHUP: " + reconfigured.error().message);
+    }
+    config = std::move(*loaded);
+    inbox = Inbox(config.inbox_path());
+    if (auto prepared = inbox.prepare(); !prepared) {
+        log->error("inbox: " + prepared.error().message);
+    }
+    log->info("SIGHUP: configuration reloaded from " + options.config_file->string());
+    sweep_now();
+}
+
+void Service::Impl::arm_sweep(std::optional<core::TimePoint> next_due) {
+    auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(config.poll_interval);
+    if (next_due) {
+        // Wake for the next threshold when it comes before the next poll.
+        const auto until_due = *next_due - clock.now();
+        wait = std::clamp(std::chrono::duration_cast<std::chrono::steady_clock::duration>(until_due),
+                          std::chrono::steady_clock::duration::zero(),
+                          wait);
+    }
+    sweep_timer.expires_after(wait);
+    sweep_timer.async_wait([this](const boost::system::error_code& error) {
+        if (error || is_stopping) {
+            return;
+        }
+        guarded("sweep", [this] { sweep_now(); });
+    });
+}
+
+void Service::Impl::arm_inbox() {
+    inbox_timer.expires_after(k_inbox_scan);
+    inbox_timer.async_wait([this](const boost::system::error_code& error) {
+        if (error || is_stopping) {
+            return;
+        }
+        guarded("inbox", [this] {
+            if (import_inbox()) {
+                sweep_now();
+            }
+        });
+        arm_inbox();
+    });
+}
+
+void Service::Impl::arm_watchdog() {
+    const auto interval = notifier.watchdog_interval();
+    if (!interval) {
+        return;
+    }
+    watchdog_timer.expires_after(*interval);
+    watchdog_timer.async_wait([this](const boost::system::error_code& error) {
+        if (error || is_stopping) {
+            return;
+        }
+        notifier.watchdog();
+        arm_watchdog();
+    });
+}
+
+void Service::Impl::sweep_now() {
+    const auto now = clock.now();
+    auto swept = sweeper->sweep(now);
+    std::optional<core::TimePoint> next_due;
+    if (!swept) {
+        log->error("sweep: " + swept.error().message + "; trying again at the next poll");
+    } else {
+        for (const auto& event : swept->events) {
+            log->alert(event);
+        }
+        events_logged += swept->events.size();
+        next_due = swept->next_due;
+        ++sweeps;
+        last_sweep = core::format_instant(now);
+        report_status();
+    }
+    arm_sweep(next_due);
+}
+
+bool Service::Impl::import_inbox() {
+    bool has_imported = false;
+    for (const auto& file : inbox.pending()) {
+        if (is_stopping) {
+            break;
+        }
+        const auto outcome = orders::import_file(*store, file, std::nullopt, clock.now());
+        if (outcome && outcome->errors.empty()) {
+            log->info(fmt::format("inbox: {}: {} rows imported, {} unchanged",
+                                  file.filename().string(),
+                                  outcome->rows_imported,
+                                  outcome->rows_unchanged));
+        } else if (outcome) {
+            log->warn(fmt::format("inbox: {}: {} rows imported, {} skipped (see failed/{}.error)",
+                                  file.filename().string(),
+                                  outcome->rows_imported + outcome->rows_unchanged,
+                                  outcome->errors.size(),
+                                  file.filename().string()));
+        } else {
+            log->error("inbox: " + outcome.error().message);
+        }
+        auto settled = inbox.settle(file, outcome);
+        if (!settled) {
+            log->error("inbox: " + settled.error().message);
+        }
+        has_imported = has_imported || (outcome && outcome->rows_imported > 0);
+        ++files_imported;
+    }
+    return has_imported;
+}
+
+void Service::Impl::report_status() {
+    notifier.status(fmt::format("{} sweeps, last at {}; {} alert events; {} inbox files",
+                                sweeps,
+                                last_sweep,
+                                events_logged,
+                                files_imported));
+}
+
+Service::Service(ServiceOptions options, config::Config config, const core::Clock& clock)
+    : m_impl(std::make_unique<Impl>(std::move(options), std::move(config), clock)) {}
+
+Service::~Service() = default;
+
+int Service::run() {
+    return m_impl->run();
+}
+
+} // namespace vtrguard::service
