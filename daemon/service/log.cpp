@@ -3,11 +3,10 @@
 #include <vtrguard/core/time.hpp>
 #include <vtrguard/service/log.hpp>
 
-#include <spdlog/sinks/base_sink.h>
 #include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/basic_file_sink.h>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,6 +14,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <string>
+#include <sys/stat.h>
 
 namespace vtrguard::service {
 
@@ -107,12 +107,13 @@ bool is_stderr_journal() {
     if (stream == nullptr) {
         return false;
     }
+
     struct stat info {};
+
     if (fstat(STDERR_FILENO, &info) != 0) {
         return false;
     }
-    const std::string expected =
-        std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino);
+    const std::string expected = std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino);
     return expected == stream;
 }
 
@@ -144,8 +145,8 @@ void Log::write(spdlog::level::level_enum level, std::string_view message) {
         m_logger->log(level, "{}", core::printable(message));
         return;
     }
-    std::string line = "{\"time\":\"" + now_text() + "\",\"level\":\"" + level_word(level)
-                       + "\",\"message\":";
+    std::string line =
+        "{\"time\":\"" + now_text() + "\",\"level\":\"" + level_word(level) + "\",\"message\":";
     core::append_json_string(line, message);
     line += '}';
     m_logger->log(level, "{}", line);

@@ -26,7 +26,8 @@ constexpr int k_exit_runtime = 4;
 } // namespace
 
 Result<config::Config> load_config(const ServiceOptions& options) {
-    auto loaded = options.config_file ? config::load_file(*options.config_file) : config::defaults();
+    auto loaded =
+        options.config_file ? config::load_file(*options.config_file) : config::defaults();
     if (!loaded) {
         return loaded;
     }
@@ -192,13 +193,15 @@ void Service::Impl::reload() {
 }
 
 void Service::Impl::arm_sweep(std::optional<core::TimePoint> next_due) {
-    auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(config.poll_interval);
+    auto wait =
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(config.poll_interval);
     if (next_due) {
         // Wake for the next threshold when it comes before the next poll.
         const auto until_due = *next_due - clock.now();
-        wait = std::clamp(std::chrono::duration_cast<std::chrono::steady_clock::duration>(until_due),
-                          std::chrono::steady_clock::duration::zero(),
-                          wait);
+        wait =
+            std::clamp(std::chrono::duration_cast<std::chrono::steady_clock::duration>(until_due),
+                       std::chrono::steady_clock::duration::zero(),
+                       wait);
     }
     sweep_timer.expires_after(wait);
     sweep_timer.async_wait([this](const boost::system::error_code& error) {

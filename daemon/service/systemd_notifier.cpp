@@ -1,11 +1,11 @@
 #include <vtrguard/service/systemd_notifier.hpp>
 
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
 
 namespace vtrguard::service {
 

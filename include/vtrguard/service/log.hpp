@@ -21,7 +21,9 @@ public:
     static Result<std::unique_ptr<Log>> open(const config::LogConfig& config);
 
     void info(std::string_view message) { write(spdlog::level::info, message); }
+
     void warn(std::string_view message) { write(spdlog::level::warn, message); }
+
     void error(std::string_view message) { write(spdlog::level::err, message); }
 
     // One line per alert event, at the level its alert has (docs/alerts.md).

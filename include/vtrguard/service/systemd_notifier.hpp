@@ -24,8 +24,11 @@ public:
     void notify(std::string_view message) const;
 
     void ready() const { notify("READY=1"); }
+
     void stopping() const { notify("STOPPING=1"); }
+
     void status(std::string_view text) const { notify("STATUS=" + std::string(text)); }
+
     void watchdog() const { notify("WATCHDOG=1"); }
 
     // How often to ping the watchdog (half its timeout), when systemd asked for pings.

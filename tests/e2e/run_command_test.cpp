@@ -1,0 +1,178 @@
+#include "support/daemon_process.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <vtrguard/core/time.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+using namespace std::chrono_literals;
+using vtrguard::test::DaemonProcess;
+using vtrguard::test::NotifySocket;
+using vtrguard::test::TempDir;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// ISO-8601 UTC `offset` from now: the binary's clock cannot be moved, so the data moves.
+std::string from_now(std::chrono::seconds offset) {
+    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    return vtrguard::core::format_instant(now + offset);
+}
+
+std::string config_text(const TempDir& dir, const std::string& poll = "1s") {
+    return "{\n  // a daemon under test: short poll, lead times of minutes\n"
+           "  \"database\": \""
+           + (dir / "vtrguard.db").string() + "\",\n  \"inbox\": \"" + (dir / "inbox").string()
+           + "\",\n  \"poll_interval\": \"" + poll
+           + "\",\n  \"lead_times\": {\"warn\": \"3h\", \"error\": \"1h\", \"critical\": \"10m\"}\n}\n";
+}
+
+// Drops a file the way writers should: under a hidden name, then renamed into place.
+void drop(const TempDir& dir, const std::string& name, const std::string& content) {
+    const auto hidden = dir.write("inbox/." + name, content);
+    fs::rename(hidden, dir / ("inbox/" + name));
+}
+
+} // namespace
+
+TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGTERM")
+{
+    const TempDir dir;
+    const auto config = dir.write("vtrguard.json", config_text(dir));
+    NotifySocket notify(dir / "notify.sock");
+    DaemonProcess daemon({"run", "--config", config.string()},
+                         dir / "daemon.log",
+                         {"NOTIFY_SOCKET=" + notify.path().string()});
+    REQUIRE(notify.wait_for("READY=1", 5s));
+    REQUIRE(fs::is_directory(dir / "inbox/done"));
+
+    drop(dir,
+         "orders.csv",
+         "order_id,ship_by,carrier,tracking_number\n"
+         "A-1," + from_now(2h) + ",ups,1Z5R89390357567127\n"
+         "A-2," + from_now(5min) + ",usps,\n"
+         "A-3," + from_now(2h) + ",ups,1Z5R89390357567128\n"
+         "A-4," + from_now(2h) + ",fedex,1Z5R89390357567127\n");
+    // Picked up within 2 s of landing (the scan runs every half second).
+    CHECK(daemon.wait_for_log("inbox: orders.csv: 4 rows imported", 2500ms));
+    CHECK(daemon.wait_for_log("alert=TRACKING_MISSING event=raised level=critical order=A-2", 2s));
+    CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=raised level=warning order=A-3", 2s));
+    CHECK(daemon.wait_for_log("alert=CARRIER_MISMATCH event=raised level=warning order=A-4", 2s));
+    CHECK(daemon.wait_for_log("alert=TRACKING_DUPLICATE", 2s, 2));
+    CHECK(fs::exists(dir / "inbox/done/orders.csv"));
+
+    SUBCASE("fixing an order logs it resolved, once")
+    {
+        drop(dir, "fix.csv", "order_id,tracking_number\nA-3,1Z5R89390357567127\n");
+        CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=resolved", 3s));
+    }
+    SUBCASE("a file with a bad row: the good rows import, the file goes to failed/ with a reason")
+    {
+        drop(dir, "mixed.csv", "order_id,ship_by\nB-1," + from_now(2h) + "\nB-2,not-a-date\n");
+        REQUIRE(daemon.wait_for_log("mixed.csv: 1 rows imported, 1 skipped", 3s));
+        CHECK(fs::exists(dir / "inbox/failed/mixed.csv"));
+        const auto error = vtrguard::test::read_file(dir / "inbox/failed/mixed.csv.error");
+        CHECK(error.find("mixed.csv:3:") != std::string::npos);
+        CHECK(error.find("ship_by") != std::string::npos);
+    }
+    SUBCASE("SIGHUP with an invalid configuration keeps the running one")
+    {
+        dir.write("vtrguard.json", "{\"poll_intervall\": \"5s\"}");
+        daemon.signal(SIGHUP);
+        CHECK(daemon.wait_for_log("configuration rejected, keeping the running one", 3s));
+        CHECK(daemon.wait_for_log("poll_interval", 1s)); // the closest valid key is named
+        drop(dir, "later.csv", "order_id,ship_by\nC-1," + from_now(20h) + "\n");
+        CHECK(daemon.wait_for_log("inbox: later.csv: 1 rows imported", 3s));
+    }
+    SUBCASE("SIGHUP with a valid configuration reloads it")
+    {
+        dir.write("vtrguard.json", config_text(dir, "2s"));
+        daemon.signal(SIGHUP);
+        CHECK(daemon.wait_for_log("configuration reloaded", 3s));
+    }
+
+    const auto before_stop = std::chrono::steady_clock::now();
+    daemon.signal(SIGTERM);
+    const auto code = daemon.wait_exit(5s);
+    REQUIRE(code.has_value());
+    CHECK(*code == 0);
+    CHECK(std::chrono::steady_clock::now() - before_stop < 5s);
+    CHECK(notify.wait_for("STOPPING=1", 1s));
+    CHECK(daemon.log().find("SIGTERM received: stopping") != std::string::npos);
+}
+
+TEST_CASE("run: a restart neither repeats nor forgets an alert")
+{
+    const TempDir dir;
+    const auto config = dir.write("vtrguard.json", config_text(dir));
+    dir.write("inbox/orders.csv",
+              "order_id,ship_by,carrier,tracking_number\nR-1," + from_now(30min) + ",usps,\n");
+    {
+        DaemonProcess first({"run", "--config", config.string()}, dir / "first.log");
+        REQUIRE(first.wait_for_log("alert=TRACKING_MISSING event=raised", 5s));
+        first.signal(SIGTERM);
+        REQUIRE(first.wait_exit(5s) == 0);
+    }
+    DaemonProcess second({"run", "--config", config.string()}, dir / "second.log");
+    REQUIRE(second.wait_for_log("started", 5s));
+    // Two sweeps at a 1 s poll: nothing raised again.
+    std::this_thread::sleep_for(2500ms);
+    CHECK(second.log().find("alert=TRACKING_MISSING") == std::string::npos);
+    drop(dir, "fix.csv", "order_id,tracking_number\nR-1,9400111206206406260787\n");
+    CHECK(second.wait_for_log("alert=TRACKING_MISSING event=resolved", 3s));
+}
+
+TEST_CASE("run: kill -9 during a large import loses or duplicates nothing")
+{
+    const TempDir dir;
+    const auto config = dir.write("vtrguard.json", config_text(dir));
+    constexpr int k_rows = 200000;
+    std::string rows = "order_id,ship_by,carrier,tracking_number\n";
+    const std::string ship_by = from_now(48h);
+    for (int i = 0; i < k_rows; ++i) {
+        rows += "K-" + std::to_string(i) + "," + ship_by + ",ups,\n";
+    }
+    {
+        DaemonProcess first({"run", "--config", config.string()}, dir / "first.log");
+        REQUIRE(first.wait_for_log("started", 5s));
+        drop(dir, "big.csv", rows);
+        // Kill while the import is most likely running (it takes well over 100 ms).
+        std::this_thread::sleep_for(700ms);
+        first.signal(SIGKILL);
+        first.wait_exit(5s);
+    }
+    const bool was_settled = fs::exists(dir / "inbox/done/big.csv");
+    const bool is_still_waiting = fs::exists(dir / "inbox/big.csv");
+    CHECK(was_settled != is_still_waiting); // in exactly one place
+    {
+        DaemonProcess second({"run", "--config", config.string()}, dir / "second.log");
+        CHECK(second.wait_for_log("started", 5s));
+        const auto deadline = std::chrono::steady_clock::now() + 20s;
+        while (!fs::exists(dir / "inbox/done/big.csv") && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(100ms);
+        }
+        second.signal(SIGTERM);
+        CHECK(second.wait_exit(10s) == 0);
+    }
+    CHECK(fs::exists(dir / "inbox/done/big.csv"));
+    SQLite::Database db((dir / "vtrguard.db").string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM orders").getInt() == k_rows);
+    CHECK(db.execAndGet("SELECT COUNT(DISTINCT order_id) FROM orders").getInt() == k_rows);
+}
+
+TEST_CASE("run: exits 3 on an invalid configuration, naming the closest key")
+{
+    const TempDir dir;
+    const auto config = dir.write("vtrguard.json", "{\"databse\": \"x.db\"}");
+    const auto result = vtrguard::test::run_vtrguard({"run", "--config", config.string()});
+    CHECK(result.exit_code == 3);
+    CHECK(result.err.find("database") != std::string::npos);
+}
