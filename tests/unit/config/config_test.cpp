@@ -1,0 +1,119 @@
+#include "support/temp_dir.hpp"
+
+#include <vtrguard/config/config.hpp>
+#include <vtrguard/config/json_comments.hpp>
+#include <vtrguard/config/show.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace vtrguard;
+using namespace std::chrono_literals;
+
+TEST_CASE("config: defaults are the documented ones") {
+    const auto config = config::defaults();
+    CHECK(config.database == "/var/lib/vtrguard/vtrguard.db");
+    CHECK(config.inbox_path() == "/var/lib/vtrguard/inbox");
+    CHECK(config.poll_interval == 60s);
+    CHECK(config.lead_times.warn == 24h);
+    CHECK(config.lead_times.error == 4h);
+    CHECK(config.lead_times.critical == 1h);
+    CHECK(config.log.format == config::LogFormat::text);
+    CHECK_FALSE(config.log.file);
+}
+
+TEST_CASE("config: reads every key, with comments") {
+    const auto parsed = config::parse(R"(// top comment
+{
+  "database": "/srv/orders.db", /* inline */
+  "poll_interval": "30s",
+  "lead_times": { "warn": "2d", "error": "90m", "critical": "15m" },
+  "log": { "format": "json", "file": "/var/log/vtrguard.log", "level": "debug" },
+  "inbox": "/srv/drop // not a comment"
+})",
+                                      "test.json");
+    REQUIRE(parsed);
+    CHECK(parsed->database == "/srv/orders.db");
+    CHECK(parsed->poll_interval == 30s);
+    CHECK(parsed->lead_times.warn == 48h);
+    CHECK(parsed->lead_times.error == 90min);
+    CHECK(parsed->lead_times.critical == 15min);
+    CHECK(parsed->log.format == config::LogFormat::json);
+    CHECK(parsed->log.file == "/var/log/vtrguard.log");
+    CHECK(parsed->log.level == "debug");
+    CHECK(parsed->inbox_path() == "/srv/drop // not a comment");
+}
+
+TEST_CASE("config: an unknown key names the closest valid key") {
+    const auto parsed = config::parse(R"({"lead_times": {"wran": "1d"}})", "c.json");
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().code == ErrorCode::config);
+    CHECK(parsed.error().message.find("c.json: lead_times.wran: unknown key") == 0);
+    CHECK(parsed.error().message.find("\"lead_times.warn\"") != std::string::npos);
+}
+
+TEST_CASE("config: every value is validated") {
+    SUBCASE("durations need units") {
+        CHECK_FALSE(config::parse(R"({"poll_interval": "60"})", "c"));
+        CHECK_FALSE(config::parse(R"({"poll_interval": 60})", "c"));
+        CHECK_FALSE(config::parse(R"({"poll_interval": "0s"})", "c"));
+    }
+    SUBCASE("lead times must be in order") {
+        const auto parsed = config::parse(R"({"lead_times": {"error": "2d"}})", "c");
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().message.find("lead_times.error") != std::string::npos);
+    }
+    SUBCASE("choices") {
+        CHECK_FALSE(config::parse(R"({"log": {"format": "xml"}})", "c"));
+        CHECK_FALSE(config::parse(R"({"log": {"level": "loud"}})", "c"));
+        CHECK(config::parse(R"({"log": {"file": null}})", "c"));
+    }
+    SUBCASE("paths and shapes") {
+        CHECK_FALSE(config::parse(R"({"database": ""})", "c"));
+        CHECK_FALSE(config::parse(R"({"log": "json"})", "c"));
+        CHECK_FALSE(config::parse(R"([1, 2])", "c"));
+        CHECK_FALSE(config::parse(R"({"database": "x" /* open)", "c"));
+        const auto broken = config::parse("{\n\"database\": \n}", "c");
+        REQUIRE_FALSE(broken);
+        CHECK(broken.error().message.find("c:3:") == 0);
+    }
+}
+
+TEST_CASE("config: --db moves the database and the default inbox, not an explicit inbox") {
+    auto config = config::defaults();
+    config::apply_database_override(config, "/tmp/x/orders.db");
+    CHECK(config.database == "/tmp/x/orders.db");
+    CHECK(config.inbox_path() == "/tmp/x/inbox");
+    config.inbox = "/srv/drop";
+    config::apply_database_override(config, "/tmp/y/orders.db");
+    CHECK(config.inbox_path() == "/srv/drop");
+}
+
+TEST_CASE("config: show prints every key and parses back to the same values") {
+    auto config = config::defaults();
+    config.poll_interval = 90s;
+    config.log.file = "/var/log/v.log";
+    const auto shown = config::show(config);
+    CHECK(shown.find("\"poll_interval\": \"1m30s\"") != std::string::npos);
+    const auto again = config::parse(shown, "shown");
+    REQUIRE(again);
+    CHECK(again->poll_interval == 90s);
+    CHECK(again->log.file == "/var/log/v.log");
+    CHECK(again->lead_times.warn == config.lead_times.warn);
+}
+
+TEST_CASE("config: load_file reports the file") {
+    const test::TempDir dir;
+    CHECK(config::load_file(dir.write("ok.json", "{}")));
+    const auto missing = config::load_file(dir / "missing.json");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.find("missing.json") != std::string::npos);
+}
+
+TEST_CASE("json comments: line breaks are kept and strings are left alone") {
+    const auto stripped =
+        config::strip_json_comments("{ // a\n\"u\": \"http://x/*y*/\" /* b\nc */ }");
+    REQUIRE(stripped);
+    CHECK(stripped->find("http://x/*y*/") != std::string::npos);
+    CHECK(stripped->find("// a") == std::string::npos);
+    CHECK(std::count(stripped->begin(), stripped->end(), '\n') == 2);
+}

@@ -1,0 +1,56 @@
+#include <vtrguard/orders/record_reader.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using namespace vtrguard;
+
+namespace {
+
+std::vector<orders::Record> read_all(const std::string& text, bool is_quoted = true) {
+    std::istringstream in(text);
+    orders::RecordReader reader(in, is_quoted ? ',' : '\t', is_quoted, 64);
+    std::vector<orders::Record> records;
+    orders::Record record;
+    while (reader.next(record)) {
+        records.push_back(record);
+    }
+    return records;
+}
+
+} // namespace
+
+TEST_CASE("record reader: RFC 4180 quoting, CRLF, BOM and blank lines") {
+    const auto records = read_all("\xEF\xBB\xBF"
+                                  "a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\n\"two\nlines\",z\n");
+    REQUIRE(records.size() == 3);
+    CHECK(records[0].fields == std::vector<std::string>{"a", "b"});
+    CHECK(records[1].fields == std::vector<std::string>{"x,1", "say \"hi\""});
+    CHECK(records[2].line == 4);
+    CHECK(records[2].fields == std::vector<std::string>{"two\nlines", "z"});
+}
+
+TEST_CASE("record reader: malformed quoting is reported and the next row still reads") {
+    const auto records = read_all("\"a\"b,c\nok,1\n\"never closed,2\n");
+    REQUIRE(records.size() == 3);
+    CHECK(records[0].error);
+    CHECK(records[1].fields == std::vector<std::string>{"ok", "1"});
+    REQUIRE(records[2].error);
+    CHECK(records[2].error->find("never closes") != std::string::npos);
+}
+
+TEST_CASE("record reader: an overlong line is skipped, not stored") {
+    const auto records = read_all("a," + std::string(1000, 'x') + "\nb,2\n");
+    REQUIRE(records.size() == 2);
+    REQUIRE(records[0].error);
+    CHECK(records[0].fields.empty());
+    CHECK(records[1].line == 2);
+    CHECK(records[1].fields == std::vector<std::string>{"b", "2"});
+}
+
+TEST_CASE("record reader: tab-separated without quoting") {
+    const auto records = read_all("order-id\tname\n1\t\"quoted\" name\n", false);
+    REQUIRE(records.size() == 2);
+    CHECK(records[1].fields == std::vector<std::string>{"1", "\"quoted\" name"});
+}
