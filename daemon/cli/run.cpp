@@ -10,22 +10,6 @@
 
 namespace vtrguard::cli {
 
-namespace {
-
-int exit_code_for(ErrorCode code) {
-    switch (code) {
-    case ErrorCode::usage:
-    case ErrorCode::invalid_input:
-        return k_exit_usage;
-    case ErrorCode::config:
-        return k_exit_config;
-    default:
-        return k_exit_runtime;
-    }
-}
-
-} // namespace
-
 int run(int argc, char** argv) {
     CLI::App app{"vtrguard: keeps a seller's Valid Tracking Rate healthy"};
     app.set_version_flag("--version", std::string("vtrguard ") + VTRGUARD_VERSION);

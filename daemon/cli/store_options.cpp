@@ -36,15 +36,7 @@ Result<store::Store> open_store(const config::Config& config) {
 
 int report_error(std::string_view command, const Error& error) {
     fmt::print(stderr, "vtrguard {}: {}\n", command, error.message);
-    switch (error.code) {
-    case ErrorCode::usage:
-    case ErrorCode::invalid_input:
-        return k_exit_usage;
-    case ErrorCode::config:
-        return k_exit_config;
-    default:
-        return k_exit_runtime;
-    }
+    return exit_code_for(error.code);
 }
 
 } // namespace vtrguard::cli

@@ -1,3 +1,4 @@
+#include <vtrguard/core/text.hpp>
 #include <vtrguard/core/time.hpp>
 
 #include <fmt/format.h>
@@ -113,16 +114,6 @@ Result<std::chrono::seconds> read_zone(std::string_view text, std::size_t& pos) 
     return sign == '+' ? offset : -offset;
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 struct Unit {
     char symbol;
     std::chrono::seconds size;
@@ -136,7 +127,7 @@ constexpr std::array<Unit, 4> k_units{{{'d', std::chrono::seconds{86400}},
 } // namespace
 
 Result<TimePoint> parse_instant(std::string_view raw) {
-    const std::string_view text = trim(raw);
+    const std::string_view text = core::trim_blanks(raw);
     std::size_t pos = 0;
     auto date = read_date(text, pos);
     if (!date) {
@@ -176,7 +167,7 @@ std::string format_instant(TimePoint time) {
 }
 
 Result<std::chrono::seconds> parse_duration(std::string_view raw) {
-    const std::string_view text = trim(raw);
+    const std::string_view text = core::trim_blanks(raw);
     if (text.empty()) {
         return fail(ErrorCode::invalid_input, "empty duration (write e.g. 24h, 90m, 30s, 7d)");
     }

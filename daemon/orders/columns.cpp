@@ -44,16 +44,6 @@ constexpr std::array<std::pair<std::string_view, Column>, 6> k_amazon_names{{
     {"latest-delivery-date", Column::deliver_by},
 }};
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 std::optional<std::string> text_problem(std::string_view text, std::size_t limit) {
     if (text.size() > limit) {
         return fmt::format("{} bytes, more than the {} allowed", text.size(), limit);
@@ -158,7 +148,7 @@ Result<ColumnMap> map_header(const Record& header, ImportFormat format) {
     ColumnMap map;
     map.is_amazon = format == ImportFormat::amazon_unshipped;
     for (const auto& raw : header.fields) {
-        const std::string name(trim(raw));
+        const std::string name(core::trim_blanks(raw));
         std::optional<Column> column;
         if (map.is_amazon) {
             for (const auto& [amazon_name, mapped] : k_amazon_names) {
@@ -210,7 +200,7 @@ tl::expected<store::OrderPatch, RowError> parse_row(const Record& row, const Col
         if (!map.columns[i]) {
             continue;
         }
-        const auto value = trim(row.fields[i]);
+        const auto value = core::trim_blanks(row.fields[i]);
         if (auto why = read_field(*map.columns[i], value, patch)) {
             return tl::unexpected(RowError{row.line, map.names[i], std::move(*why)});
         }

@@ -19,6 +19,9 @@ void append_csv_field(std::string& out, std::string_view text);
 // safe to print in a terminal or a log line.
 std::string printable(std::string_view text);
 
+// `text` without leading and trailing spaces and tabs.
+std::string_view trim_blanks(std::string_view text);
+
 // Length of the valid UTF-8 sequence starting at text[pos], or 0 when it is invalid.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
 
