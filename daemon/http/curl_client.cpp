@@ -19,6 +19,7 @@ namespace {
 struct Transfer {
     Request request;
     Client::Handler on_done;
+    boost::asio::any_io_executor work; // keeps the loop's run() going until the answer is posted
     CURL* easy = nullptr;
     curl_slist* header_list = nullptr;
     Reply reply;
@@ -165,6 +166,8 @@ public:
         auto transfer = std::make_unique<Transfer>();
         transfer->request = std::move(request);
         transfer->on_done = std::move(on_done);
+        transfer->work =
+            boost::asio::prefer(m_executor, boost::asio::execution::outstanding_work.tracked);
         {
             const std::lock_guard lock(m_mutex);
             if (!m_is_stopping) {
