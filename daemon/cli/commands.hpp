@@ -7,5 +7,6 @@ namespace vtrguard::cli {
 // Each command registers its subcommand and stores its exit code in `exit_code` when it runs.
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_carriers_command(CLI::App& app, int& exit_code);
+void add_track_command(CLI::App& app, int& exit_code);
 
 } // namespace vtrguard::cli

@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
     int exit_code = k_exit_ok;
     add_validate_command(app, exit_code);
     add_carriers_command(app, exit_code);
+    add_track_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
