@@ -62,7 +62,7 @@ TEST_CASE_FIXTURE(TrackerFixture, "ups: each scenario normalises") {
     CHECK(server.token_requests("ups") == 1);
 }
 
-TEST_CASE_FIXTURE(TrackerFixture, "usps: 403 is forbidden, not not-found; 150001 is not found") {
+TEST_CASE_FIXTURE(TrackerFixture, "usps: 403 is forbidden, not not-found - 150001 is not found") {
     server.set_shipment(k_usps, Shipment::forbidden);
     CHECK(track_one(k_usps).outcome == LookupOutcome::forbidden);
     server.set_shipment(k_usps, Shipment::not_found);

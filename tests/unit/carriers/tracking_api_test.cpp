@@ -70,7 +70,7 @@ TEST_CASE("ups: TW0001 warning with HTTP 200 is not found") {
     CHECK(only(parsed).status == TrackStatus::not_found);
 }
 
-TEST_CASE("ups: label-only is not a scan; logical scans do not count; gmtTime forms") {
+TEST_CASE("ups: label-only is not a scan - logical scans do not count - gmtTime forms") {
     const auto parsed = parse("ups",
                               200,
                               R"({"trackResponse":{"shipment":[{"package":[{
@@ -125,7 +125,7 @@ TEST_CASE("fedex: the request batches numbers as JSON") {
     CHECK(api->max_batch() == 30);
 }
 
-TEST_CASE("usps: 403 is forbidden; 400 with 150001 is not found; return codes") {
+TEST_CASE("usps: 403 is forbidden - 400 with 150001 is not found - return codes") {
     const auto forbidden = parse("usps", 403, R"({"error":{"message":"MID"}})", one("9400"));
     REQUIRE(forbidden);
     CHECK(forbidden->front().result.error().kind == ApiErrorKind::forbidden);
@@ -162,7 +162,7 @@ TEST_CASE("dhl: service parameter, out-for-delivery text, 404") {
     CHECK(only(parse("dhl", 404, R"({"status":404})", one("1"))).status == TrackStatus::not_found);
 }
 
-TEST_CASE("17track: register tolerates already-registered; query maps statuses") {
+TEST_CASE("17track: register tolerates already-registered - query maps statuses") {
     const std::vector<TrackQuery> queries{{"RR1", ""}, {"RR2", ""}, {"RR3", ""}};
     const auto registered = parse("17track",
                                   200,
@@ -201,7 +201,7 @@ TEST_CASE("17track: register tolerates already-registered; query maps statuses")
           == ApiErrorKind::unauthorized);
 }
 
-TEST_CASE("token response: expires_in as number or string; errors") {
+TEST_CASE("token response: expires_in as number or string - errors") {
     const auto grant = parse_token_response(200, R"({"access_token":"abc","expires_in":"14399"})");
     REQUIRE(grant);
     CHECK(grant->expires_in_seconds == 14399);

@@ -9,7 +9,7 @@
 
 using namespace vtrguard;
 
-TEST_CASE("secret: formats as asterisks; reveal() is the way out") {
+TEST_CASE("secret: formats as asterisks - reveal() is the way out") {
     const core::Secret secret("hunter2-value");
     CHECK(fmt::format("{}", secret) == "********");
     CHECK(fmt::format("key={:>10}", secret) == "key=  ********");

@@ -26,7 +26,7 @@ TEST_CASE("token bucket: spends the burst, then paces at the rate") {
     CHECK(taken == 40);
 }
 
-TEST_CASE("token bucket: a pause empties it; rate 0 is unlimited") {
+TEST_CASE("token bucket: a pause empties it - rate 0 is unlimited") {
     const Instant start{};
     tracking::TokenBucket bucket(100, 10, start);
     bucket.pause_until(start + 2s);
