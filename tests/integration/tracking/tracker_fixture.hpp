@@ -37,7 +37,7 @@ struct TrackerFixture {
             carrier.daily_quota = 0;
             carrier.backoff_base = std::chrono::milliseconds{10};
             carrier.backoff_max = std::chrono::milliseconds{50};
-            carrier.timeout = std::chrono::milliseconds{2000};
+            carrier.timeout = std::chrono::milliseconds{5000}; // sanitizer builds are slow
         }
     }
 
