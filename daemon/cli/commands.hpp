@@ -11,5 +11,6 @@ void add_config_command(CLI::App& app, int& exit_code);
 void add_import_command(CLI::App& app, int& exit_code);
 void add_check_command(CLI::App& app, int& exit_code);
 void add_run_command(CLI::App& app, int& exit_code);
+void add_track_command(CLI::App& app, int& exit_code);
 
 } // namespace vtrguard::cli

@@ -21,6 +21,7 @@ int run(int argc, char** argv) {
     add_import_command(app, exit_code);
     add_check_command(app, exit_code);
     add_run_command(app, exit_code);
+    add_track_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "number_source.hpp"
+#include "online_lookup.hpp"
 #include "verdict_writer.hpp"
 
 #include <vtrguard/carriers/ruleset.hpp>
@@ -23,6 +24,8 @@ struct ValidateOptions {
     std::string file;
     std::string carrier;
     std::string format = "text";
+    bool is_online = false;
+    std::string config;
 };
 
 constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
@@ -70,6 +73,13 @@ int run_validate(const ValidateOptions& options) {
         list.numbers.push_back({number, 0});
     }
 
+    if (options.is_online) {
+        std::vector<std::string> numbers;
+        for (const auto& number : list.numbers) {
+            numbers.emplace_back(number.text);
+        }
+        return run_online(numbers, options.carrier, options.config, options.format == "json");
+    }
     const carriers::Validator validator(rules);
     const VerdictWriter writer(k_formats.at(options.format), rules);
     std::string out;
@@ -113,6 +123,10 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     command
         ->add_option("--format", options->format, "Output: text, json (one object per line) or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}));
+    command->add_flag("--online",
+                      options->is_online,
+                      "Also ask the carriers (see `vtrguard track`); text or json output");
+    command->add_option("--config", options->config, "Config file with a `carriers` section");
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }
 

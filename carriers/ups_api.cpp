@@ -1,0 +1,141 @@
+#include "api_common.hpp"
+#include "json_access.hpp"
+#include "timestamps.hpp"
+#include "tracking_apis.hpp"
+
+#include <algorithm>
+
+namespace vtrguard::carriers {
+
+namespace {
+
+// UPS `status.type` (and, for out for delivery, `status.code`) to our taxonomy.
+TrackStatus ups_status(std::string_view type, std::string_view code) {
+    if (type == "D") {
+        return TrackStatus::delivered;
+    }
+    if (type == "O" || (type == "I" && (code == "OT" || code == "OF" || code == "OD"))) {
+        return TrackStatus::out_for_delivery;
+    }
+    if (type == "M" || type == "MV") {
+        return TrackStatus::label_created;
+    }
+    if (type == "X") {
+        return TrackStatus::exception;
+    }
+    if (type == "RS") {
+        return TrackStatus::returned;
+    }
+    if (type == "NA" || type.empty()) {
+        return TrackStatus::not_found;
+    }
+    return TrackStatus::in_transit; // P, I, and the freight types DO, DD, W
+}
+
+std::string location_of(const rapidjson::Value* activity) {
+    const auto* address = json::object(json::object(activity, "location"), "address");
+    std::string location(json::text(address, "city"));
+    for (const char* field : {"stateProvince", "countryCode"}) {
+        const auto part = json::text(address, field);
+        if (!part.empty()) {
+            location += location.empty() ? "" : ", ";
+            location += part;
+        }
+    }
+    return location;
+}
+
+TrackResult read_package(std::string_view number, const rapidjson::Value& package) {
+    TrackResult result;
+    result.number = std::string(number);
+    if (const auto* activities = json::array(&package, "activity")) {
+        for (const auto& activity : activities->GetArray()) {
+            const auto* status = json::object(&activity, "status");
+            const auto type = json::text(status, "type");
+            TrackEvent event;
+            event.code = std::string(json::text(status, "code"));
+            event.description = std::string(json::text(status, "description"));
+            event.location = location_of(&activity);
+            event.time =
+                parse_ups_gmt(json::text(&activity, "gmtDate"), json::text(&activity, "gmtTime"));
+            event.is_physical = !type.empty() && type != "M" && type != "MV"
+                                && !json::is_true(&activity, "logicalScan");
+            result.events.push_back(std::move(event));
+        }
+    }
+    std::reverse(result.events.begin(), result.events.end()); // UPS lists newest first
+    const auto* current = json::object(&package, "currentStatus");
+    if (current == nullptr && json::array(&package, "activity") != nullptr
+        && !json::array(&package, "activity")->Empty()) {
+        current = json::object(&(*json::array(&package, "activity"))[0], "status");
+    }
+    result.status = ups_status(json::text(current, "type"), json::text(current, "code"));
+    result.carrier_status = std::string(json::text(current, "description"));
+    finish_result(result);
+    return result;
+}
+
+class UpsApi final : public TrackingApi {
+public:
+    std::string_view code() const override { return "ups"; }
+
+    AuthScheme auth() const override { return AuthScheme::oauth_basic; }
+
+    std::string_view token_path() const override { return "/security/v1/oauth/token"; }
+
+    ApiRequest build(std::size_t /*step*/,
+                     std::span<const TrackQuery> queries,
+                     const RequestContext& context) const override {
+        ApiRequest request;
+        request.method = "GET";
+        request.target = "/api/track/v1/details/" + url_encode(queries.front().number)
+                         + "?locale=en_US&returnSignature=false&returnMilestones=false"
+                           "&returnPOD=false";
+        request.headers = {{"transId", context.transaction_id},
+                           {"transactionSrc", context.app_name},
+                           {"Accept", "application/json"}};
+        return request;
+    }
+
+    ApiResult<std::vector<ItemOutcome>> parse(std::size_t /*step*/,
+                                              int http_status,
+                                              std::string_view body,
+                                              std::span<const TrackQuery> queries) const override {
+        const auto& number = queries.front().number;
+        if (http_status == 404) {
+            return std::vector<ItemOutcome>{{number, not_found(number)}};
+        }
+        auto document = json::parse(body, "ups");
+        if (http_status != 200) {
+            const auto* errors =
+                document ? json::array(json::object(&*document, "response"), "errors") : nullptr;
+            return tl::unexpected(status_error("ups", http_status, json::first_error(errors)));
+        }
+        if (!document) {
+            return tl::unexpected(document.error());
+        }
+        const auto* shipment =
+            json::first_object(json::object(&*document, "trackResponse"), "shipment");
+        if (shipment == nullptr) {
+            return api_fail(ApiErrorKind::bad_response, "ups: no trackResponse.shipment");
+        }
+        const auto* package = json::first_object(shipment, "package");
+        if (package == nullptr) {
+            // UPS answers "not found" as 200 with warning TW0001 and no package.
+            const auto* warning = json::first_object(shipment, "warnings");
+            if (warning != nullptr) {
+                return std::vector<ItemOutcome>{{number, not_found(number)}};
+            }
+            return api_fail(ApiErrorKind::bad_response, "ups: shipment without package");
+        }
+        return std::vector<ItemOutcome>{{number, read_package(number, *package)}};
+    }
+};
+
+} // namespace
+
+std::unique_ptr<TrackingApi> make_ups_api() {
+    return std::make_unique<UpsApi>();
+}
+
+} // namespace vtrguard::carriers
