@@ -91,7 +91,7 @@ std::vector<tracking::Lookup> look_up(const tracking::TrackingSettings& settings
     return answers;
 }
 
-void write_lookup_text(fmt::memory_buffer& out, const tracking::Lookup& lookup) {
+void write_lookup_text(std::string& out, const tracking::Lookup& lookup) {
     const auto carrier = lookup.carrier.empty() ? std::string("-") : lookup.carrier;
     auto it = std::back_inserter(out);
     fmt::format_to(it, "{}  {}  ", core::printable(lookup.number), carrier);
@@ -120,7 +120,7 @@ void write_lookup_text(fmt::memory_buffer& out, const tracking::Lookup& lookup) 
     }
 }
 
-void write_lookup_json(fmt::memory_buffer& out, const tracking::Lookup& lookup) {
+void write_lookup_json(std::string& out, const tracking::Lookup& lookup) {
     auto it = std::back_inserter(out);
     const auto field = [&](std::string_view name, std::string_view value) {
         fmt::format_to(it, "\"{}\":", name);
@@ -169,7 +169,7 @@ int run_online(const std::vector<std::string>& numbers,
         return k_exit_config;
     }
     const auto answers = look_up(*settings, numbers, declared);
-    fmt::memory_buffer out;
+    std::string out;
     bool is_unreachable = false;
     bool is_at_risk = false;
     for (const auto& answer : answers) {

@@ -21,8 +21,8 @@ std::vector<tracking::Lookup> look_up(const tracking::TrackingSettings& settings
                                       const std::string& declared);
 
 // One line per lookup: text for people, or a JSON object.
-void write_lookup_text(fmt::memory_buffer& out, const tracking::Lookup& lookup);
-void write_lookup_json(fmt::memory_buffer& out, const tracking::Lookup& lookup);
+void write_lookup_text(std::string& out, const tracking::Lookup& lookup);
+void write_lookup_json(std::string& out, const tracking::Lookup& lookup);
 
 // Prints the lookups of `numbers` to stdout and returns the exit code (docs/carriers-online.md):
 // 0 every number verified with a physical scan or format-checked only, 1 a number is invalid,
