@@ -21,6 +21,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Sanitizer builds run several times slower: stretch the waits, not the assertions.
+#ifdef __SANITIZE_ADDRESS__
+constexpr int k_slowdown = 4;
+#else
+constexpr int k_slowdown = 1;
+#endif
+
+constexpr std::chrono::milliseconds scaled(std::chrono::milliseconds wait) {
+    return wait * k_slowdown;
+}
+
 // ISO-8601 UTC `offset` from now: the binary's clock cannot be moved, so the data moves.
 std::string from_now(std::chrono::seconds offset) {
     const auto now =
@@ -52,7 +63,7 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
     DaemonProcess daemon({"run", "--config", config.string()},
                          dir / "daemon.log",
                          {"NOTIFY_SOCKET=" + notify.path().string()});
-    REQUIRE(notify.wait_for("READY=1", 5s));
+    REQUIRE(notify.wait_for("READY=1", scaled(5s)));
     REQUIRE(fs::is_directory(dir / "inbox/done"));
 
     drop(dir,
@@ -70,20 +81,23 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
                "A-4,"
              + from_now(2h) + ",fedex,1Z5R89390357567127\n");
     // Picked up within 2 s of landing (the scan runs every half second).
-    CHECK(daemon.wait_for_log("inbox: orders.csv: 4 rows imported", 2500ms));
-    CHECK(daemon.wait_for_log("alert=TRACKING_MISSING event=raised level=critical order=A-2", 2s));
-    CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=raised level=warning order=A-3", 2s));
-    CHECK(daemon.wait_for_log("alert=CARRIER_MISMATCH event=raised level=warning order=A-4", 2s));
-    CHECK(daemon.wait_for_log("alert=TRACKING_DUPLICATE", 2s, 2));
+    CHECK(daemon.wait_for_log("inbox: orders.csv: 4 rows imported", scaled(2500ms)));
+    CHECK(daemon.wait_for_log("alert=TRACKING_MISSING event=raised level=critical order=A-2",
+                              scaled(2s)));
+    CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=raised level=warning order=A-3",
+                              scaled(2s)));
+    CHECK(daemon.wait_for_log("alert=CARRIER_MISMATCH event=raised level=warning order=A-4",
+                              scaled(2s)));
+    CHECK(daemon.wait_for_log("alert=TRACKING_DUPLICATE", scaled(2s), 2));
     CHECK(fs::exists(dir / "inbox/done/orders.csv"));
 
     SUBCASE("fixing an order logs it resolved, once") {
         drop(dir, "fix.csv", "order_id,tracking_number\nA-3,1Z5R89390357567127\n");
-        CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=resolved", 3s));
+        CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=resolved", scaled(3s)));
     }
     SUBCASE("a file with a bad row: the good rows import, the file goes to failed/ with a reason") {
         drop(dir, "mixed.csv", "order_id,ship_by\nB-1," + from_now(2h) + "\nB-2,not-a-date\n");
-        REQUIRE(daemon.wait_for_log("mixed.csv: 1 rows imported, 1 skipped", 3s));
+        REQUIRE(daemon.wait_for_log("mixed.csv: 1 rows imported, 1 skipped", scaled(3s)));
         CHECK(fs::exists(dir / "inbox/failed/mixed.csv"));
         const auto error = vtrguard::test::read_file(dir / "inbox/failed/mixed.csv.error");
         CHECK(error.find("mixed.csv:3:") != std::string::npos);
@@ -92,24 +106,24 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
     SUBCASE("SIGHUP with an invalid configuration keeps the running one") {
         dir.write("vtrguard.json", "{\"poll_intervall\": \"5s\"}");
         daemon.signal(SIGHUP);
-        CHECK(daemon.wait_for_log("configuration rejected, keeping the running one", 3s));
-        CHECK(daemon.wait_for_log("poll_interval", 1s)); // the closest valid key is named
+        CHECK(daemon.wait_for_log("configuration rejected, keeping the running one", scaled(3s)));
+        CHECK(daemon.wait_for_log("poll_interval", scaled(1s))); // the closest valid key is named
         drop(dir, "later.csv", "order_id,ship_by\nC-1," + from_now(20h) + "\n");
-        CHECK(daemon.wait_for_log("inbox: later.csv: 1 rows imported", 3s));
+        CHECK(daemon.wait_for_log("inbox: later.csv: 1 rows imported", scaled(3s)));
     }
     SUBCASE("SIGHUP with a valid configuration reloads it") {
         dir.write("vtrguard.json", config_text(dir, "2s"));
         daemon.signal(SIGHUP);
-        CHECK(daemon.wait_for_log("configuration reloaded", 3s));
+        CHECK(daemon.wait_for_log("configuration reloaded", scaled(3s)));
     }
 
     const auto before_stop = std::chrono::steady_clock::now();
     daemon.signal(SIGTERM);
-    const auto code = daemon.wait_exit(5s);
+    const auto code = daemon.wait_exit(scaled(5s));
     REQUIRE(code.has_value());
     CHECK(*code == 0);
     CHECK(std::chrono::steady_clock::now() - before_stop < 5s);
-    CHECK(notify.wait_for("STOPPING=1", 1s));
+    CHECK(notify.wait_for("STOPPING=1", scaled(1s)));
     CHECK(daemon.log().find("SIGTERM received: stopping") != std::string::npos);
 }
 
@@ -120,17 +134,17 @@ TEST_CASE("run: a restart neither repeats nor forgets an alert") {
               "order_id,ship_by,carrier,tracking_number\nR-1," + from_now(30min) + ",usps,\n");
     {
         DaemonProcess first({"run", "--config", config.string()}, dir / "first.log");
-        REQUIRE(first.wait_for_log("alert=TRACKING_MISSING event=raised", 5s));
+        REQUIRE(first.wait_for_log("alert=TRACKING_MISSING event=raised", scaled(5s)));
         first.signal(SIGTERM);
-        REQUIRE(first.wait_exit(5s) == 0);
+        REQUIRE(first.wait_exit(scaled(5s)) == 0);
     }
     DaemonProcess second({"run", "--config", config.string()}, dir / "second.log");
-    REQUIRE(second.wait_for_log("started", 5s));
+    REQUIRE(second.wait_for_log("started", scaled(5s)));
     // Two sweeps at a 1 s poll: nothing raised again.
-    std::this_thread::sleep_for(2500ms);
+    std::this_thread::sleep_for(scaled(2500ms));
     CHECK(second.log().find("alert=TRACKING_MISSING") == std::string::npos);
     drop(dir, "fix.csv", "order_id,tracking_number\nR-1,9400111206206406260787\n");
-    CHECK(second.wait_for_log("alert=TRACKING_MISSING event=resolved", 3s));
+    CHECK(second.wait_for_log("alert=TRACKING_MISSING event=resolved", scaled(3s)));
 }
 
 TEST_CASE("run: kill -9 during a large import loses or duplicates nothing") {
@@ -144,26 +158,26 @@ TEST_CASE("run: kill -9 during a large import loses or duplicates nothing") {
     }
     {
         DaemonProcess first({"run", "--config", config.string()}, dir / "first.log");
-        REQUIRE(first.wait_for_log("started", 5s));
+        REQUIRE(first.wait_for_log("started", scaled(5s)));
         drop(dir, "big.csv", rows);
         // Kill while the import is most likely running (it takes well over 100 ms).
         std::this_thread::sleep_for(700ms);
         first.signal(SIGKILL);
-        first.wait_exit(5s);
+        first.wait_exit(scaled(5s));
     }
     const bool was_settled = fs::exists(dir / "inbox/done/big.csv");
     const bool is_still_waiting = fs::exists(dir / "inbox/big.csv");
     CHECK(was_settled != is_still_waiting); // in exactly one place
     {
         DaemonProcess second({"run", "--config", config.string()}, dir / "second.log");
-        CHECK(second.wait_for_log("started", 5s));
-        const auto deadline = std::chrono::steady_clock::now() + 20s;
+        CHECK(second.wait_for_log("started", scaled(5s)));
+        const auto deadline = std::chrono::steady_clock::now() + scaled(60s);
         while (!fs::exists(dir / "inbox/done/big.csv")
                && std::chrono::steady_clock::now() < deadline) {
             std::this_thread::sleep_for(100ms);
         }
         second.signal(SIGTERM);
-        CHECK(second.wait_exit(10s) == 0);
+        CHECK(second.wait_exit(scaled(10s)) == 0);
     }
     CHECK(fs::exists(dir / "inbox/done/big.csv"));
     SQLite::Database db((dir / "vtrguard.db").string(), SQLite::OPEN_READONLY);
