@@ -94,7 +94,7 @@ Result<bool> ChunkSweep::find_duplicates(std::vector<store::DueOrder>& due) {
         const bool is_key_changed = checked.key != due[i].tracking_key;
         if (is_key_changed && !due[i].tracking_key.empty()) {
             // Orders that shared the old number may have lost their duplicate.
-            auto old_holders = m_store.holders_of_key(due[i].tracking_key);
+            auto old_holders = m_store.holders_of_key(due[i].tracking_key, due[i].row_id);
             if (!old_holders) {
                 return tl::unexpected(old_holders.error());
             }
@@ -107,7 +107,7 @@ Result<bool> ChunkSweep::find_duplicates(std::vector<store::DueOrder>& due) {
         if (checked.key.empty()) {
             continue;
         }
-        auto holders = m_store.holders_of_key(checked.key);
+        auto holders = m_store.holders_of_key(checked.key, due[i].row_id);
         if (!holders) {
             return tl::unexpected(holders.error());
         }
@@ -156,11 +156,11 @@ Result<bool> ChunkSweep::run(std::vector<store::DueOrder>& due, SweepResult& res
                                   ? std::max(decision.next_due->time_since_epoch().count(),
                                              m_now.time_since_epoch().count() + 1)
                                   : store::k_never_due;
-        writes.push_back({due[i].row_id,
-                          next_due,
-                          checked.key,
-                          checked.key.empty() ? std::string_view{}
-                                              : carriers::reason_name(checked.tracking.reason)});
+        const auto verdict = checked.key.empty() ? std::string_view{}
+                                                 : carriers::reason_name(checked.tracking.reason);
+        const bool is_tracking_changed =
+            checked.key != due[i].tracking_key || verdict != due[i].tracking_verdict;
+        writes.push_back({due[i].row_id, next_due, checked.key, verdict, is_tracking_changed});
     }
     std::vector<store::AlertWrite> alert_writes;
     alert_writes.reserve(events.size());

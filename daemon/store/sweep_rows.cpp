@@ -38,10 +38,11 @@ Result<std::vector<DueOrder>> Store::load_due(core::TimePoint now, std::size_t l
         // each other because the join runs once per order.
         static const std::string k_sql = fmt::format(
             "SELECT o.*, a.condition, a.level "
-            "FROM (SELECT rowid AS row_id, tracking_key, {} FROM orders "
+            "FROM (SELECT rowid AS row_id, tracking_key, tracking_verdict, {} FROM orders "
             "      WHERE next_due_at IS NULL OR next_due_at <= ?1 LIMIT ?2) AS o "
             "LEFT JOIN alerts AS a ON a.order_id = o.order_id AND a.resolved_at IS NULL",
             k_order_columns);
+        constexpr int k_first_order_column = 3;
         auto& query = m_impl->prepare(k_sql);
         query.bind(1, to_unix(now));
         query.bind(2, static_cast<std::int64_t>(limit));
@@ -52,12 +53,15 @@ Result<std::vector<DueOrder>> Store::load_due(core::TimePoint now, std::size_t l
             if (due.empty() || due.back().row_id != row_id) {
                 DueOrder order;
                 order.row_id = row_id;
+                // The stored key and verdict let the sweep skip writing them when unchanged.
                 const auto key = query.getColumn(1);
                 order.tracking_key = key.isNull() ? std::string() : key.getString();
-                order.order = read_order(query, 2);
+                const auto verdict = query.getColumn(2);
+                order.tracking_verdict = verdict.isNull() ? std::string() : verdict.getString();
+                order.order = read_order(query, k_first_order_column);
                 due.push_back(std::move(order));
             }
-            if (auto alert = read_open_alert(query, 2 + k_order_column_count)) {
+            if (auto alert = read_open_alert(query, k_first_order_column + k_order_column_count)) {
                 due.back().open_alerts.push_back(*alert);
             }
         }
@@ -65,11 +69,15 @@ Result<std::vector<DueOrder>> Store::load_due(core::TimePoint now, std::size_t l
     });
 }
 
-Result<std::vector<KeyHolder>> Store::holders_of_key(std::string_view key) {
+Result<std::vector<KeyHolder>> Store::holders_of_key(std::string_view key,
+                                                     std::int64_t except_row_id) {
     return guarded("find tracking number", [&] {
-        auto& query =
-            m_impl->prepare("SELECT rowid, order_id, status FROM orders WHERE tracking_key = ?");
+        // The rowid test is answered from the index, so an order alone with its number (nearly
+        // all of them) costs one index probe and no table read.
+        auto& query = m_impl->prepare(
+            "SELECT rowid, order_id, status FROM orders WHERE tracking_key = ?1 AND rowid <> ?2");
         bind_view(query, 1, key);
+        query.bind(2, except_row_id);
         std::vector<KeyHolder> holders;
         while (query.executeStep()) {
             holders.push_back(
@@ -102,6 +110,17 @@ Result<bool> Store::mark_open_due() {
 Result<bool> Store::write_sweep(std::span<const SweepWrite> writes, core::TimePoint now) {
     return guarded("record sweep", [&] {
         for (const auto& write : writes) {
+            if (!write.is_tracking_changed) {
+                // Leaving tracking_key alone spares its index a delete and an insert; most
+                // re-sweeps only cross a lead-time threshold.
+                auto& update = m_impl->prepare(
+                    "UPDATE orders SET next_due_at = ?, checked_at = ? WHERE rowid = ?");
+                update.bind(1, write.next_due_at);
+                update.bind(2, to_unix(now));
+                update.bind(3, write.row_id);
+                update.exec();
+                continue;
+            }
             auto& update = m_impl->prepare(
                 "UPDATE orders SET next_due_at = ?, tracking_key = ?, tracking_verdict = ?, "
                 "checked_at = ? WHERE rowid = ?");

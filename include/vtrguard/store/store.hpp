@@ -33,7 +33,8 @@ struct OpenAlert {
 struct DueOrder {
     std::int64_t row_id = 0;
     Order order;
-    std::string tracking_key; // normalized number of the last sweep; empty when none
+    std::string tracking_key;     // normalized number of the last sweep; empty when none
+    std::string tracking_verdict; // the engine's reason name of the last sweep; empty when none
     std::vector<OpenAlert> open_alerts;
 };
 
@@ -50,6 +51,7 @@ struct SweepWrite {
     std::int64_t next_due_at = k_never_due; // unix seconds
     std::string_view tracking_key;          // normalized number; empty when none
     std::string_view verdict;               // the engine's reason name; empty when no number
+    bool is_tracking_changed = true;        // false: key and verdict are the stored ones
 };
 
 // One change to the alerts table.
@@ -106,8 +108,10 @@ public:
     // Up to `limit` orders whose next_due_at is NULL or at or before `now`.
     Result<std::vector<DueOrder>> load_due(core::TimePoint now, std::size_t limit);
 
-    // The orders, any status, whose normalized tracking number is `key`.
-    Result<std::vector<KeyHolder>> holders_of_key(std::string_view key);
+    // The orders, any status, whose normalized tracking number is `key`, except the order in
+    // row `except_row_id` (0: none).
+    Result<std::vector<KeyHolder>> holders_of_key(std::string_view key,
+                                                  std::int64_t except_row_id = 0);
 
     // Makes these orders due at the next sweep.
     Result<bool> mark_due(std::span<const std::int64_t> row_ids);
@@ -116,7 +120,8 @@ public:
     Result<bool> mark_open_due();
 
     // Records the normalized number, next due time and verdict of swept orders
-    // (checked_at = now).
+    // (checked_at = now). A write whose is_tracking_changed is false leaves the number and
+    // verdict columns alone.
     Result<bool> write_sweep(std::span<const SweepWrite> writes, core::TimePoint now);
 
     // Raises, escalates or resolves alerts at `now`.
