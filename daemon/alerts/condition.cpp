@@ -12,6 +12,9 @@ constexpr std::array<std::string_view, k_condition_count> k_condition_names{
     "carrier_mismatch",
     "duplicate_tracking",
     "missed_ship_by",
+    "carrier_not_found",
+    "no_carrier_scan",
+    "carrier_unreachable",
 };
 
 constexpr std::array<std::string_view, 3> k_level_names{"warning", "error", "critical"};

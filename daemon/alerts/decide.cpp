@@ -1,3 +1,4 @@
+#include <vtrguard/alerts/carrier_conditions.hpp>
 #include <vtrguard/alerts/decide.hpp>
 
 #include <fmt/format.h>
@@ -26,6 +27,10 @@ std::string detail_for(Condition condition, const OrderFacts& facts) {
         return fmt::format("also on order {}", fmt::join(facts.duplicate_of, ", "));
     case Condition::missed_ship_by:
         return "not shipped by the ship-by time";
+    case Condition::carrier_not_found:
+    case Condition::no_carrier_scan:
+    case Condition::carrier_unreachable:
+        return carrier_detail(condition, facts);
     }
     return {};
 }
@@ -72,6 +77,8 @@ std::array<std::optional<Level>, k_condition_count>
 conditions_now(const OrderFacts& facts, core::TimePoint now, const config::LeadTimes& lead) {
     std::array<std::optional<Level>, k_condition_count> levels{};
     const auto& order = *facts.order;
+    // Carrier conditions outlive ship-confirm: a shipped parcel still needs its first scan.
+    carrier_conditions(facts, now, lead, levels);
     if (!order.is_open()) {
         return levels;
     }
@@ -139,6 +146,10 @@ Decision decide(const OrderFacts& facts, core::TimePoint now, const config::Lead
         }
     }
     decision.next_due = next_threshold(*facts.order, now, lead);
+    if (const auto carrier_due = next_carrier_threshold(facts, now)) {
+        decision.next_due =
+            decision.next_due ? std::min(*decision.next_due, *carrier_due) : *carrier_due;
+    }
     return decision;
 }
 

@@ -18,6 +18,14 @@ constexpr std::array<ConditionText, k_condition_count> k_texts{{
     {"CARRIER_MISMATCH", "declare the carrier the number belongs to, or fix the number"},
     {"TRACKING_DUPLICATE", "give each package its own label; fix the number on the wrong order"},
     {"SHIP_BY_MISSED", "ship and confirm the order now; it counts as a late shipment"},
+    {"CARRIER_NOT_FOUND",
+     "check the number against the label; make sure the label was not voided or replaced"},
+    {"CARRIER_NO_SCAN",
+     "hand the parcel to the carrier or have it picked up; check that the label is the one on the "
+     "parcel"},
+    {"CARRIER_UNREACHABLE",
+     "check the number on the carrier's website; see the log for why the carrier could not be "
+     "asked"},
 }};
 
 } // namespace

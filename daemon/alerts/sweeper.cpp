@@ -60,10 +60,12 @@ public:
     ChunkSweep(store::Store& store,
                const carriers::Validator& validator,
                const config::LeadTimes& lead,
+               std::chrono::seconds no_scan_after,
                core::TimePoint now)
         : m_store(store)
         , m_validator(validator)
         , m_lead(lead)
+        , m_no_scan_after(no_scan_after)
         , m_now(now) {}
 
     Result<bool> run(std::vector<store::DueOrder>& due, SweepResult& result);
@@ -74,6 +76,7 @@ private:
     store::Store& m_store;
     const carriers::Validator& m_validator;
     const config::LeadTimes& m_lead;
+    std::chrono::seconds m_no_scan_after;
     core::TimePoint m_now;
     std::vector<Checked> m_checked;
     std::vector<std::int64_t> m_to_mark;
@@ -147,8 +150,15 @@ Result<bool> ChunkSweep::run(std::vector<store::DueOrder>& due, SweepResult& res
     std::vector<AlertEvent> events;
     for (std::size_t i = 0; i < due.size(); ++i) {
         const auto& checked = m_checked[i];
-        const OrderFacts facts{
-            &due[i].order, checked.tracking, checked.duplicate_of, due[i].open_alerts};
+        // A lookup of a number the order no longer carries says nothing about it.
+        const auto& lookup = due[i].lookup;
+        const bool is_lookup_current = lookup && lookup->number == checked.key;
+        const OrderFacts facts{&due[i].order,
+                               checked.tracking,
+                               checked.duplicate_of,
+                               due[i].open_alerts,
+                               is_lookup_current ? &*lookup : nullptr,
+                               m_no_scan_after};
         auto decision = decide(facts, m_now, m_lead);
         std::move(decision.events.begin(), decision.events.end(), std::back_inserter(events));
         // Strictly after now, so the order leaves the due set and the loop ends.
@@ -187,6 +197,7 @@ Sweeper::Sweeper(store::Store& store,
                  const carriers::Validator& validator)
     : m_store(&store)
     , m_lead(config.lead_times)
+    , m_no_scan_after(config.no_scan_after)
     , m_validator(&validator) {}
 
 Result<SweepResult> Sweeper::sweep(core::TimePoint now) {
@@ -195,7 +206,7 @@ Result<SweepResult> Sweeper::sweep(core::TimePoint now) {
         return tl::unexpected(transaction.error());
     }
     SweepResult result;
-    ChunkSweep chunk(*m_store, *m_validator, m_lead, now);
+    ChunkSweep chunk(*m_store, *m_validator, m_lead, m_no_scan_after, now);
     while (true) {
         auto due = m_store->load_due(now, k_chunk_size);
         if (!due) {
@@ -223,11 +234,12 @@ Result<SweepResult> Sweeper::sweep(core::TimePoint now) {
 
 Result<bool> Sweeper::reconfigure(const config::Config& config) {
     const auto& lead = config.lead_times;
-    if (lead.warn == m_lead.warn && lead.error == m_lead.error
-        && lead.critical == m_lead.critical) {
+    if (lead.warn == m_lead.warn && lead.error == m_lead.error && lead.critical == m_lead.critical
+        && config.no_scan_after == m_no_scan_after) {
         return true;
     }
     m_lead = lead;
+    m_no_scan_after = config.no_scan_after;
     return m_store->mark_open_due();
 }
 

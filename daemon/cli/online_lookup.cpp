@@ -3,6 +3,7 @@
 #include <vtrguard/cli/exit_codes.hpp>
 #include <vtrguard/core/text.hpp>
 #include <vtrguard/http/curl_client.hpp>
+#include <vtrguard/tracking/lookup_scheduler.hpp>
 #include <vtrguard/tracking/tracker.hpp>
 
 #include <fmt/chrono.h>
@@ -73,12 +74,7 @@ std::vector<tracking::Lookup> look_up(const tracking::TrackingSettings& settings
                                       const std::vector<std::string>& numbers,
                                       const std::string& declared) {
     boost::asio::io_context io;
-    http::CurlOptions options;
-    options.ca_file = settings.ca_file;
-    options.connect_timeout = settings.connect_timeout;
-    options.max_body_bytes = settings.max_body_bytes;
-    options.user_agent = settings.app_name;
-    http::CurlClient client(io.get_executor(), options);
+    http::CurlClient client(io.get_executor(), tracking::curl_options(settings));
     const core::SystemClock clock;
     tracking::Tracker tracker(io.get_executor(), client, settings, clock, stderr_logger());
     std::vector<tracking::Lookup> answers(numbers.size());

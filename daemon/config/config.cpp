@@ -53,7 +53,8 @@ read_object(const rapidjson::Value& object, const std::string& prefix, Config& c
             prefix + std::string(member.name.GetString(), member.name.GetStringLength());
         if (const auto* rule = find_rule(key)) {
             if (auto why = rule->read(member.value, config)) {
-                return fail(ErrorCode::config, fmt::format("{}: {}", key, *why));
+                return fail(ErrorCode::config,
+                            rule->show_object ? *why : fmt::format("{}: {}", key, *why));
             }
             continue;
         }

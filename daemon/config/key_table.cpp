@@ -113,6 +113,17 @@ KeyRule lead_time_rule(std::string_view key, std::chrono::seconds LeadTimes::*me
             }};
 }
 
+// A key of the `lookups` section.
+KeyRule lookup_rule(std::string_view key, std::chrono::seconds LookupSchedule::*member) {
+    return {key,
+            [member](const rapidjson::Value& value, Config& config) {
+                return read_duration(value, config.lookups.*member, k_min_lead, k_max_lead);
+            },
+            [member](const Config& config) -> std::optional<std::string> {
+                return core::format_duration(config.lookups.*member);
+            }};
+}
+
 std::vector<KeyRule> build_table() {
     std::vector<KeyRule> table;
     table.push_back({"database",
@@ -170,6 +181,17 @@ std::vector<KeyRule> build_table() {
              return error;
          },
          [](const Config& config) -> std::optional<std::string> { return config.log.level; }});
+    table.push_back({"no_scan_after",
+                     [](const rapidjson::Value& value, Config& config) {
+                         return read_duration(value, config.no_scan_after, k_min_lead, k_max_lead);
+                     },
+                     [](const Config& config) -> std::optional<std::string> {
+                         return core::format_duration(config.no_scan_after);
+                     }});
+    table.push_back(lookup_rule("lookups.retry_min", &LookupSchedule::retry_min));
+    table.push_back(lookup_rule("lookups.retry_max", &LookupSchedule::retry_max));
+    table.push_back(lookup_rule("lookups.stop_after", &LookupSchedule::stop_after));
+    table.push_back(carriers_rule());
     return table;
 }
 
@@ -191,6 +213,11 @@ std::optional<std::string> validate_together(const Config& config) {
         return fmt::format("lead_times.critical: {} must be shorter than lead_times.error ({})",
                            core::format_duration(lead.critical),
                            core::format_duration(lead.error));
+    }
+    if (config.lookups.retry_min > config.lookups.retry_max) {
+        return fmt::format("lookups.retry_min: {} must not be longer than lookups.retry_max ({})",
+                           core::format_duration(config.lookups.retry_min),
+                           core::format_duration(config.lookups.retry_max));
     }
     return std::nullopt;
 }

@@ -21,10 +21,18 @@ struct KeyRule {
     // The value as `config show` prints it; nullopt prints `null`.
     std::function<std::optional<std::string>(const Config& config)> show;
     bool is_secret = false; // printed as ******** by `config show`
+    // A whole section read by one rule (`carriers`): read's errors already name the full key,
+    // and `config show` prints the object this returns instead of `show`'s text.
+    std::function<rapidjson::Value(const Config& config,
+                                   rapidjson::Document::AllocatorType& allocator)>
+        show_object;
 };
 
 // Every key, in the order docs/configuration.md and `config show` list them.
 std::span<const KeyRule> key_table();
+
+// The `carriers` section: read with tracking::parse_carrier_settings; shown without secrets.
+KeyRule carriers_rule();
 
 // Checks that need more than one key (lead times in order); nullopt when all is well, else
 // `key: why`.

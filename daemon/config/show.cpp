@@ -44,7 +44,9 @@ std::string show(const Config& config) {
         const auto section = dot == std::string_view::npos ? "" : rule.key.substr(0, dot);
         const auto name = dot == std::string_view::npos ? rule.key : rule.key.substr(dot + 1);
         rapidjson::Value value;
-        if (auto text = rule.show(config)) {
+        if (rule.show_object) {
+            value = rule.show_object(config, allocator);
+        } else if (auto text = rule.show(config)) {
             const std::string_view shown = rule.is_secret ? k_masked : std::string_view(*text);
             value.SetString(
                 shown.data(), static_cast<rapidjson::SizeType>(shown.size()), allocator);

@@ -60,6 +60,23 @@ private:
     bool m_is_journal;
 };
 
+// Hands each line of a component's logger to the Log, which formats and filters it.
+class ForwardSink final : public spdlog::sinks::base_sink<std::mutex> {
+public:
+    explicit ForwardSink(Log& log)
+        : m_log(log) {}
+
+protected:
+    void sink_it_(const spdlog::details::log_msg& msg) override {
+        m_log.write(msg.level, std::string_view(msg.payload.data(), msg.payload.size()));
+    }
+
+    void flush_() override {}
+
+private:
+    Log& m_log;
+};
+
 std::string level_word(spdlog::level::level_enum level) {
     const auto name = spdlog::level::to_string_view(level);
     return {name.data(), name.size()};
@@ -138,6 +155,14 @@ Result<bool> Log::reopen(const config::LogConfig& config) {
     m_logger = std::move(*logger);
     m_format = config.format;
     return true;
+}
+
+std::shared_ptr<spdlog::logger> Log::component_logger() {
+    auto logger =
+        std::make_shared<spdlog::logger>("vtrguard", std::make_shared<ForwardSink>(*this));
+    // The Log's own logger applies the configured level.
+    logger->set_level(spdlog::level::trace);
+    return logger;
 }
 
 void Log::write(spdlog::level::level_enum level, std::string_view message) {

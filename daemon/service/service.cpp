@@ -9,6 +9,7 @@
 #include <vtrguard/service/service.hpp>
 #include <vtrguard/service/systemd_notifier.hpp>
 #include <vtrguard/store/store.hpp>
+#include <vtrguard/tracking/lookup_scheduler.hpp>
 
 #include <fmt/core.h>
 
@@ -20,6 +21,13 @@ namespace vtrguard::service {
 namespace {
 
 constexpr auto k_inbox_scan = std::chrono::milliseconds(500);
+// After lookups stored answers, the sweep runs this soon, so answers arriving together are
+// swept together.
+constexpr auto k_sweep_after_lookups = std::chrono::milliseconds(250);
+// On SIGTERM, lookups in flight may finish this long; the loop is stopped a little later if
+// anything still holds it.
+constexpr auto k_lookup_grace = std::chrono::milliseconds(3000);
+constexpr auto k_stop_deadline = std::chrono::milliseconds(5000);
 constexpr int k_exit_config = 3;
 constexpr int k_exit_runtime = 4;
 
@@ -49,6 +57,7 @@ struct Service::Impl {
         , sweep_timer(io)
         , inbox_timer(io)
         , watchdog_timer(io)
+        , stop_timer(io)
         , validator(carriers::Ruleset::builtin())
         , inbox(config.inbox_path()) {}
 
@@ -58,6 +67,8 @@ struct Service::Impl {
 
     void wait_for_signal();
     void arm_sweep(std::optional<core::TimePoint> next_due);
+    void await_sweep();
+    void request_sweep();
     void arm_inbox();
     void arm_watchdog();
 
@@ -77,12 +88,15 @@ struct Service::Impl {
     boost::asio::steady_timer sweep_timer;
     boost::asio::steady_timer inbox_timer;
     boost::asio::steady_timer watchdog_timer;
+    boost::asio::steady_timer stop_timer;
     SystemdNotifier notifier;
     carriers::Validator validator;
     Inbox inbox;
     std::unique_ptr<Log> log;
     std::optional<store::Store> store;
     std::optional<alerts::Sweeper> sweeper;
+    std::unique_ptr<http::CurlClient> http_client;
+    std::unique_ptr<tracking::LookupScheduler> lookups;
     bool is_stopping = false;
     std::size_t sweeps = 0;
     std::size_t events_logged = 0;
@@ -113,6 +127,13 @@ int Service::Impl::run() {
     }
     store.emplace(std::move(*opened_store));
     sweeper.emplace(*store, config, validator);
+    http_client = std::make_unique<http::CurlClient>(io.get_executor(),
+                                                     tracking::curl_options(config.carriers));
+    // The tracker says here, once, which carriers get format checks only.
+    lookups = std::make_unique<tracking::LookupScheduler>(
+        io.get_executor(), *store, *http_client, config, clock, log->component_logger(), [this] {
+            request_sweep();
+        });
     if (auto prepared = inbox.prepare(); !prepared) {
         log->error("inbox: " + prepared.error().message);
         return k_exit_runtime;
@@ -126,6 +147,7 @@ int Service::Impl::run() {
     notifier.ready();
     guarded("inbox", [this] { import_inbox(); });
     guarded("sweep", [this] { sweep_now(); });
+    guarded("lookups", [this] { lookups->poll(); });
     arm_inbox();
     arm_watchdog();
     io.run();
@@ -157,6 +179,18 @@ void Service::Impl::stop(std::string_view why) {
     sweep_timer.cancel();
     inbox_timer.cancel();
     watchdog_timer.cancel();
+    lookups->close(k_lookup_grace, [this] {
+        http_client->shutdown();
+        stop_timer.cancel();
+    });
+    stop_timer.expires_after(k_stop_deadline);
+    stop_timer.async_wait([this](const boost::system::error_code& error) {
+        if (error) {
+            return;
+        }
+        log->warn("stopping: work still pending after the grace period; stopping the loop");
+        io.stop();
+    });
 }
 
 void Service::Impl::reload() {
@@ -188,6 +222,8 @@ void Service::Impl::reload() {
     if (auto prepared = inbox.prepare(); !prepared) {
         log->error("inbox: " + prepared.error().message);
     }
+    // New carrier settings (and re-read secrets) take effect through a new tracker.
+    lookups->reconfigure(config);
     log->info("SIGHUP: configuration reloaded from " + options.config_file->string());
     sweep_now();
 }
@@ -204,12 +240,28 @@ void Service::Impl::arm_sweep(std::optional<core::TimePoint> next_due) {
                        wait);
     }
     sweep_timer.expires_after(wait);
+    await_sweep();
+}
+
+void Service::Impl::await_sweep() {
     sweep_timer.async_wait([this](const boost::system::error_code& error) {
         if (error || is_stopping) {
             return;
         }
         guarded("sweep", [this] { sweep_now(); });
     });
+}
+
+void Service::Impl::request_sweep() {
+    if (is_stopping) {
+        return;
+    }
+    const auto soon = std::chrono::steady_clock::now() + k_sweep_after_lookups;
+    if (sweep_timer.expiry() <= soon) {
+        return;
+    }
+    sweep_timer.expires_at(soon);
+    await_sweep();
 }
 
 void Service::Impl::arm_inbox() {
@@ -254,6 +306,10 @@ void Service::Impl::sweep_now() {
         }
         events_logged += swept->events.size();
         next_due = swept->next_due;
+        if (swept->orders_checked > 0 && !is_stopping) {
+            // A sweep is where new or changed numbers are first checked.
+            lookups->poll();
+        }
         ++sweeps;
         last_sweep = core::format_instant(now);
         report_status();
@@ -293,11 +349,13 @@ bool Service::Impl::import_inbox() {
 }
 
 void Service::Impl::report_status() {
-    notifier.status(fmt::format("{} sweeps, last at {}; {} alert events; {} inbox files",
-                                sweeps,
-                                last_sweep,
-                                events_logged,
-                                files_imported));
+    notifier.status(
+        fmt::format("{} sweeps, last at {}; {} alert events; {} inbox files; {} carrier lookups",
+                    sweeps,
+                    last_sweep,
+                    events_logged,
+                    files_imported,
+                    lookups->lookups_done()));
 }
 
 Service::Service(ServiceOptions options, config::Config config, const core::Clock& clock)

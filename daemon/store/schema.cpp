@@ -47,6 +47,32 @@ CREATE VIEW verdicts AS
     SELECT order_id, carrier, tracking_number, tracking_key, tracking_verdict AS verdict,
            checked_at
     FROM orders WHERE checked_at IS NOT NULL;
+)sql",
+                                                                      R"sql(
+CREATE TABLE carrier_lookups (
+    order_id          TEXT PRIMARY KEY NOT NULL,
+    number            TEXT NOT NULL,
+    first_at          INTEGER NOT NULL,
+    checked_at        INTEGER NOT NULL,
+    outcome           TEXT NOT NULL,
+    status            TEXT,
+    has_physical_scan INTEGER NOT NULL DEFAULT 0,
+    first_scan_at     INTEGER,
+    next_at           INTEGER,
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    detail            TEXT
+);
+CREATE INDEX carrier_lookups_next ON carrier_lookups (next_at);
+CREATE TABLE carrier_events (
+    number        TEXT NOT NULL,
+    seq           INTEGER NOT NULL,
+    time          INTEGER,
+    code          TEXT,
+    description   TEXT,
+    location      TEXT,
+    is_physical   INTEGER NOT NULL,
+    PRIMARY KEY (number, seq)
+);
 )sql"};
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "lookup_columns.hpp"
 #include "order_columns.hpp"
 
 #include <fmt/format.h>
@@ -37,10 +38,12 @@ Result<std::vector<DueOrder>> Store::load_due(core::TimePoint now, std::size_t l
         // The subquery limits orders, not joined rows; an order's open alerts come out next to
         // each other because the join runs once per order.
         static const std::string k_sql = fmt::format(
-            "SELECT o.*, a.condition, a.level "
+            "SELECT o.*, a.condition, a.level, {} "
             "FROM (SELECT rowid AS row_id, tracking_key, tracking_verdict, {} FROM orders "
             "      WHERE next_due_at IS NULL OR next_due_at <= ?1 LIMIT ?2) AS o "
-            "LEFT JOIN alerts AS a ON a.order_id = o.order_id AND a.resolved_at IS NULL",
+            "LEFT JOIN alerts AS a ON a.order_id = o.order_id AND a.resolved_at IS NULL "
+            "LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id",
+            k_lookup_columns,
             k_order_columns);
         constexpr int k_first_order_column = 3;
         auto& query = m_impl->prepare(k_sql);
@@ -59,6 +62,8 @@ Result<std::vector<DueOrder>> Store::load_due(core::TimePoint now, std::size_t l
                 const auto verdict = query.getColumn(2);
                 order.tracking_verdict = verdict.isNull() ? std::string() : verdict.getString();
                 order.order = read_order(query, k_first_order_column);
+                // The lookup columns come last, whatever comes before them.
+                order.lookup = read_lookup(query, query.getColumnCount() - k_lookup_column_count);
                 due.push_back(std::move(order));
             }
             if (auto alert = read_open_alert(query, k_first_order_column + k_order_column_count)) {

@@ -13,9 +13,12 @@ enum class Condition : std::uint8_t {
     carrier_mismatch,
     duplicate_tracking,
     missed_ship_by,
+    carrier_not_found,   // the carrier does not know a number it should
+    no_carrier_scan,     // known to the carrier, but no physical scan `no_scan_after` on
+    carrier_unreachable, // the carrier could not be asked before the deadline
 };
 
-inline constexpr std::size_t k_condition_count = 5;
+inline constexpr std::size_t k_condition_count = 8;
 
 // How loud an alert is; higher is louder, so levels compare with `<`.
 enum class Level : std::uint8_t { warning, error, critical };

@@ -27,6 +27,8 @@ struct OrderFacts {
     TrackingCheck tracking;
     std::span<const std::string> duplicate_of;     // other open or shipped orders, same number
     std::span<const store::OpenAlert> open_alerts; // raised before and not yet resolved
+    const store::CarrierLookup* lookup = nullptr;  // of the order's current number; nullptr: none
+    std::chrono::seconds no_scan_after{std::chrono::hours{24}}; // config no_scan_after
 };
 
 // What to say about one order now, and when to look at it again.

@@ -32,13 +32,14 @@ public:
     // store failure rolls the whole sweep back and is returned.
     Result<SweepResult> sweep(core::TimePoint now);
 
-    // Takes new lead times (after a reload). When they differ, every open order is made due so
-    // that thresholds are recomputed.
+    // Takes new lead times and no_scan_after (after a reload). When they differ, every open
+    // order is made due so that thresholds are recomputed.
     Result<bool> reconfigure(const config::Config& config);
 
 private:
     store::Store* m_store;
     config::LeadTimes m_lead;
+    std::chrono::seconds m_no_scan_after;
     const carriers::Validator* m_validator;
 };
 

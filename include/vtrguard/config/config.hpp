@@ -1,6 +1,7 @@
 #pragma once
 
 #include <vtrguard/core/result.hpp>
+#include <vtrguard/tracking/carrier_settings.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -25,6 +26,17 @@ struct LogConfig {
     std::string level = "info";                // an spdlog level name
 };
 
+// When the daemon asks the carriers about a number again (docs/carriers-online.md): the first
+// lookup comes as soon as a format-valid number appears; while it has no physical scan, the gap
+// doubles from `retry_min` up to `retry_max`, until `stop_after` past the first lookup.
+struct LookupSchedule {
+    std::chrono::seconds retry_min{std::chrono::minutes{15}};
+    std::chrono::seconds retry_max{std::chrono::hours{6}};
+    std::chrono::seconds stop_after{std::chrono::hours{24 * 14}};
+
+    bool operator==(const LookupSchedule&) const = default;
+};
+
 // Everything vtrguard can be told, with the defaults it runs on when told nothing. Each member
 // is one key of docs/configuration.md; the key table in daemon/config/ reads and checks them.
 struct Config {
@@ -33,6 +45,11 @@ struct Config {
     std::chrono::seconds poll_interval{60};
     LeadTimes lead_times;
     LogConfig log;
+    tracking::TrackingSettings carriers = tracking::default_tracking_settings();
+    LookupSchedule lookups;
+    // A number the carrier knows but has not physically scanned this long after ship-confirm
+    // (or after its first lookup, when the order has no ship-confirm time) is `no_carrier_scan`.
+    std::chrono::seconds no_scan_after{std::chrono::hours{24}};
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;

@@ -35,10 +35,15 @@ public:
 
     spdlog::logger& logger() { return *m_logger; }
 
+    // A logger for components that take one (the carrier lookups): its lines go through this
+    // log, in its format and to its sinks, also after reopen(). It must not outlive this Log.
+    std::shared_ptr<spdlog::logger> component_logger();
+
+    // One line at `level`, in the configured format.
+    void write(spdlog::level::level_enum level, std::string_view message);
+
 private:
     Log(std::shared_ptr<spdlog::logger> logger, config::LogFormat format);
-
-    void write(spdlog::level::level_enum level, std::string_view message);
 
     std::shared_ptr<spdlog::logger> m_logger;
     config::LogFormat m_format;

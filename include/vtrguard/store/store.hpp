@@ -3,6 +3,7 @@
 #include <vtrguard/alerts/condition.hpp>
 #include <vtrguard/core/clock.hpp>
 #include <vtrguard/core/result.hpp>
+#include <vtrguard/store/carrier_lookup.hpp>
 #include <vtrguard/store/order.hpp>
 
 #include <cstdint>
@@ -19,7 +20,7 @@ namespace vtrguard::store {
 inline constexpr std::int64_t k_never_due = 253402300799;
 
 // The schema this build reads and writes; older databases are migrated at open.
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 
 enum class UpsertOutcome : std::uint8_t { inserted, updated, unchanged };
 
@@ -36,6 +37,7 @@ struct DueOrder {
     std::string tracking_key;     // normalized number of the last sweep; empty when none
     std::string tracking_verdict; // the engine's reason name of the last sweep; empty when none
     std::vector<OpenAlert> open_alerts;
+    std::optional<CarrierLookup> lookup; // the last carrier lookup for this order, if any
 };
 
 // Another order holding a given normalized tracking number.
@@ -132,6 +134,29 @@ public:
 
     // The earliest next_due_at of any order, or nullopt when nothing will ever be due.
     Result<std::optional<core::TimePoint>> earliest_due();
+
+    // Carrier lookups (daemon/store/lookup_rows.cpp).
+
+    // Up to `limit` open or shipped orders with a format-valid number (as the last sweep saw
+    // it) that was never looked up, changed since, or whose next lookup is at or before `now`.
+    Result<std::vector<LookupDue>> due_lookups(core::TimePoint now, std::size_t limit);
+
+    // The earliest next lookup of any order, or nullopt when none is planned.
+    Result<std::optional<core::TimePoint>> earliest_lookup();
+
+    // Records finished lookups: their state, their events, the first scan on the order (when
+    // it has none yet), and makes each order due for the next sweep.
+    Result<bool> record_lookups(std::span<const LookupWrite> writes);
+
+    // The lookup state of `order_id`, or nullopt.
+    Result<std::optional<CarrierLookup>> find_lookup(std::string_view order_id);
+
+    // The stored events of `number`, oldest first.
+    Result<std::vector<carriers::TrackEvent>> lookup_events(std::string_view number);
+
+    // Plans a lookup now for every number that got format checks only (credentials may have
+    // been added).
+    Result<bool> retry_format_only(core::TimePoint now);
 
 private:
     struct Impl;

@@ -117,3 +117,52 @@ TEST_CASE("json comments: line breaks are kept and strings are left alone") {
     CHECK(stripped->find("// a") == std::string::npos);
     CHECK(std::count(stripped->begin(), stripped->end(), '\n') == 2);
 }
+
+TEST_CASE("config: the carriers section, lookups and no_scan_after") {
+    const auto parsed = config::parse(R"({
+  "no_scan_after": "12h",
+  "lookups": {"retry_min": "5m", "retry_max": "2h", "stop_after": "7d"},
+  "carriers": {"ups": {"client_id": "abc", "client_secret_env": "UPS_SECRET", "burst": 2}}
+})",
+                                      "c.json");
+    REQUIRE(parsed);
+    CHECK(parsed->no_scan_after == 12h);
+    CHECK(parsed->lookups.retry_min == 5min);
+    CHECK(parsed->lookups.retry_max == 2h);
+    CHECK(parsed->lookups.stop_after == 7 * 24h);
+    const auto* ups = parsed->carriers.find("ups");
+    REQUIRE(ups != nullptr);
+    CHECK(ups->client_id == "abc");
+    CHECK(ups->secret.env == "UPS_SECRET");
+    CHECK(ups->burst == 2);
+    CHECK(config::defaults().no_scan_after == 24h);
+    CHECK(config::defaults().carriers.find("fedex") != nullptr);
+}
+
+TEST_CASE("config: carrier errors name the full key once") {
+    const auto parsed = config::parse(R"({"carriers": {"ups": {"burst": 0}}})", "c.json");
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().message.find("c.json: carriers.ups.burst: ") == 0);
+    const auto unknown = config::parse(R"({"carriers": {"upss": {}}})", "c.json");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().message.find("c.json: carriers.upss: unknown key") == 0);
+    const auto order = config::parse(R"({"lookups": {"retry_min": "7h"}})", "c.json");
+    REQUIRE_FALSE(order);
+    CHECK(order.error().message.find("lookups.retry_min") != std::string::npos);
+}
+
+TEST_CASE("config: show prints the carriers without secrets and parses back") {
+    setenv("VTRGUARD_TEST_SHOW_SECRET", "s3cr3t-value-91", 1); // NOLINT
+    const auto parsed = config::parse(
+        R"({"carriers": {"ups": {"client_id": "abc", "client_secret_env": "VTRGUARD_TEST_SHOW_SECRET"}}})",
+        "c.json");
+    REQUIRE(parsed);
+    const auto shown = config::show(*parsed);
+    CHECK(shown.find("s3cr3t-value-91") == std::string::npos);
+    CHECK(shown.find("\"client_secret_env\": \"VTRGUARD_TEST_SHOW_SECRET\"") != std::string::npos);
+    CHECK(shown.find("\"no_scan_after\": \"1d\"") != std::string::npos);
+    const auto again = config::parse(shown, "shown");
+    REQUIRE(again);
+    CHECK(again->carriers.find("ups")->client_id == "abc");
+    CHECK(again->carriers.find("fedex")->batch_size == 30);
+}
