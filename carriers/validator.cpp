@@ -17,6 +17,10 @@ bool has_country_suffix(std::string_view number) {
     return number.size() >= 2 && !country_name(number.substr(number.size() - 2)).empty();
 }
 
+Reason prefix_reason(PrefixKind kind) {
+    return kind == PrefixKind::routing ? Reason::routing_prefix : Reason::barcode_data;
+}
+
 void insert_sorted(Verdict& verdict, const Reading& reading) {
     if (verdict.reading_count == k_max_readings) {
         if (verdict.readings.back().score >= reading.score) {
@@ -68,7 +72,12 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
     } else if (verdict.reading_count > 0) {
         const bool is_prefix_better =
             verdict.prefixed && verdict.prefixed->score > verdict.readings[0].score;
-        verdict.reason = is_prefix_better ? Reason::routing_prefix : Reason::ok;
+        if (!is_prefix_better) {
+            verdict.reason = Reason::ok;
+            return verdict;
+        }
+        verdict.reason = prefix_reason(verdict.prefix_kind);
+        suggest_fix(number, verdict);
         return verdict;
     }
     verdict.reason = classify_failure(number, verdict);
@@ -78,6 +87,7 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
             verdict.reason = Reason::bad_length;
         }
     }
+    suggest_fix(number, verdict);
     return verdict;
 }
 
@@ -90,6 +100,9 @@ void Validator::collect_readings(std::string_view number, Verdict& verdict) cons
         }
         const auto& spec = m_rules->format_spec(id);
         if (spec.country_suffix && !has_country_suffix(number)) {
+            continue;
+        }
+        if (spec.needs_declared && verdict.declared != format.carrier) {
             continue;
         }
         const bool has_check = spec.check.algorithm != CheckAlgorithm::none;
@@ -112,10 +125,14 @@ void Validator::collect_prefixed(std::string_view number, Verdict& verdict) cons
     }
     for (const auto& prefix : m_rules->prefixes()) {
         const auto length = static_cast<std::size_t>(prefix.pattern.min_length);
-        if (number.size() <= length || !prefix.pattern.matches(number.substr(0, length))) {
+        const bool is_length_ok = prefix.number_length == 0
+                                      ? number.size() > length
+                                      : number.size() == length + prefix.number_length;
+        if (!is_length_ok || !prefix.pattern.matches(number.substr(0, length))) {
             continue;
         }
         Verdict inner;
+        inner.declared = verdict.declared;
         collect_readings(number.substr(length), inner);
         for (const auto& reading : inner.all_readings()) {
             if (m_rules->format(reading.format).carrier != prefix.carrier) {
@@ -126,6 +143,7 @@ void Validator::collect_prefixed(std::string_view number, Verdict& verdict) cons
             if (!verdict.prefixed || verdict.prefixed->score < prefixed.score) {
                 verdict.prefixed = prefixed;
                 verdict.prefix_length = length;
+                verdict.prefix_kind = prefix.kind;
             }
             break;
         }
@@ -138,7 +156,7 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
         verdict.prefixed
         && (!declared || m_rules->format(verdict.prefixed->format).carrier == *declared);
     if (is_prefixed_for_declared) {
-        return Reason::routing_prefix;
+        return prefix_reason(verdict.prefix_kind);
     }
     if (verdict.reading_count > 0) {
         return Reason::carrier_mismatch;

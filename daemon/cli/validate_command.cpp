@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "number_source.hpp"
+#include "rules_options.hpp"
 #include "verdict_writer.hpp"
 
 #include <vtrguard/carriers/ruleset.hpp>
@@ -23,6 +24,7 @@ struct ValidateOptions {
     std::string file;
     std::string carrier;
     std::string format = "text";
+    std::string rules_dir;
 };
 
 constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
@@ -42,7 +44,12 @@ std::string known_codes(const carriers::Ruleset& rules) {
 }
 
 int run_validate(const ValidateOptions& options) {
-    const auto& rules = carriers::Ruleset::builtin();
+    const auto loaded = load_rules(options.rules_dir);
+    if (!loaded) {
+        fmt::print(stderr, "vtrguard validate: {}\n", loaded.error().message);
+        return k_exit_usage;
+    }
+    const auto& rules = *loaded;
     std::optional<carriers::CarrierId> declared;
     if (!options.carrier.empty()) {
         declared = rules.find_carrier(options.carrier);
@@ -113,6 +120,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     command
         ->add_option("--format", options->format, "Output: text, json (one object per line) or csv")
         ->check(CLI::IsMember({"text", "json", "csv"}));
+    add_rules_option(*command, options->rules_dir);
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }
 

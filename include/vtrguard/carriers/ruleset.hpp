@@ -25,6 +25,8 @@ struct CompiledFormat {
 // A barcode prefix of one carrier, ready to match.
 struct CompiledPrefix {
     CarrierId carrier = 0;
+    PrefixKind kind = PrefixKind::routing;
+    std::size_t number_length = 0; // 0 for any
     CompiledPattern pattern;
 };
 
@@ -55,7 +57,8 @@ public:
     // Whether any barcode prefix can start with `first` (a cheap gate before trying them).
     bool may_have_prefix(char first) const { return (char_bit(first) & m_prefix_first_chars) != 0; }
 
-    // The carrier whose code, name or alias is `name`, compared case-insensitively.
+    // The carrier whose code, name, alias or marketplace name is `name`, compared
+    // case-insensitively.
     std::optional<CarrierId> find_carrier(std::string_view name) const;
 
     // The formats that may match a normalized number of this length and first character.

@@ -28,6 +28,9 @@ private:
     std::optional<FormatId> find_length_miss(std::string_view number,
                                              std::optional<CarrierId> declared) const;
     const Reading* best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const;
+    // suggest.cpp: the one mechanical fix that makes an invalid number valid, if exactly one does.
+    void suggest_fix(std::string_view number, Verdict& verdict) const;
+    bool is_valid_as(std::string_view number, std::optional<CarrierId> declared) const;
 
     const Ruleset* m_rules;
 };
