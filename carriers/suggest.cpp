@@ -63,10 +63,36 @@ private:
     int m_count = 0;
 };
 
+// Writes into `work` the number with every character `pattern` forbids replaced by its allowed
+// look-alike. False when nothing needed replacing or a forbidden character has no look-alike.
+bool fix_look_alikes(std::string_view number,
+                     const CompiledPattern& pattern,
+                     std::array<char, k_max_number_length>& work) {
+    const auto& masks = pattern.position_masks;
+    if (masks.size() != number.size()) {
+        return false; // variable-length patterns: the single replacements below cover them
+    }
+    bool is_changed = false;
+    for (std::size_t i = 0; i < number.size(); ++i) {
+        work[i] = number[i];
+        if ((char_bit(number[i]) & masks[i]) != 0) {
+            continue;
+        }
+        const char other = confused_with(number[i]);
+        if (other == 0 || (char_bit(other) & masks[i]) == 0) {
+            return false;
+        }
+        work[i] = other;
+        is_changed = true;
+    }
+    return is_changed;
+}
+
 bool is_worth_fixing(const Verdict& verdict) {
     switch (verdict.reason) {
     case Reason::bad_check_digit:
     case Reason::unknown_format:
+    case Reason::bad_length: // a format of this length may still fit once a look-alike is fixed
         return true;
     case Reason::bad_charset:
         // A character no format uses anywhere (a `#`, an emoji) has no look-alike to try.
@@ -78,10 +104,12 @@ bool is_worth_fixing(const Verdict& verdict) {
 
 } // namespace
 
-bool Validator::is_valid_as(std::string_view number, std::optional<CarrierId> declared) const {
+bool Validator::is_valid_as(std::string_view number,
+                            std::optional<CarrierId> declared,
+                            std::optional<CarrierId> target) const {
     for (const FormatId id : m_rules->candidates(number.size(), number.front())) {
         const auto& format = m_rules->format(id);
-        if (declared && format.carrier != *declared) {
+        if (target && format.carrier != *target) {
             continue;
         }
         const auto& spec = m_rules->format_spec(id);
@@ -100,6 +128,19 @@ bool Validator::is_valid_as(std::string_view number, std::optional<CarrierId> de
     return false;
 }
 
+std::optional<CarrierId> Validator::barcode_carrier(std::string_view number) const {
+    // Only prefixes of a fixed barcode length say whose barcode it is; "420" + ZIP in front of
+    // any digits does not.
+    for (const auto& prefix : m_rules->prefixes()) {
+        const auto length = static_cast<std::size_t>(prefix.pattern.min_length);
+        if (prefix.number_length != 0 && number.size() == length + prefix.number_length
+            && prefix.pattern.matches(number.substr(0, length))) {
+            return prefix.carrier;
+        }
+    }
+    return std::nullopt;
+}
+
 void Validator::suggest_fix(std::string_view number, Verdict& verdict) const {
     if (verdict.reason == Reason::routing_prefix || verdict.reason == Reason::barcode_data) {
         Suggestion fix;
@@ -114,35 +155,46 @@ void Validator::suggest_fix(std::string_view number, Verdict& verdict) const {
     if (!is_worth_fixing(verdict)) {
         return;
     }
+    // The fix must be the declared carrier's number or, when the shape already names a carrier
+    // (a check digit that fails, a known head with a wrong length), that carrier's: a swap that
+    // turns a FedEx barcode into a USPS number is a coincidence, not a correction.
     const auto declared = verdict.declared;
+    const auto primary = verdict.primary_format();
+    const auto target = declared
+                            ? declared
+                            : (primary ? std::optional<CarrierId>(m_rules->format(*primary).carrier)
+                                       : barcode_carrier(number));
     Fixes fixes;
     std::array<char, k_max_number_length> work{};
     std::copy(number.begin(), number.end(), work.begin());
     const std::string_view candidate(work.data(), number.size());
 
-    // Look-alikes: every letter turned into its digit at once (a seller who types O for 0 does so
-    // throughout), then each look-alike alone. A digit becomes a letter only when the shape is
-    // wrong: where the shape holds, such a "fix" passes a check digit by coincidence.
-    bool has_confusable_letter = false;
-    for (std::size_t i = 0; i < number.size(); ++i) {
-        const char other = confused_with(number[i]);
-        if (other != 0 && is_letter(number[i])) {
-            work[i] = other;
-            has_confusable_letter = true;
+    // Look-alikes where a format forbids what was typed: each such character becomes its
+    // look-alike, all at once (a seller who types O for 0 does so throughout).
+    for (const char first : {number.front(), confused_with(number.front())}) {
+        if (first == 0) {
+            continue;
+        }
+        for (const FormatId id : m_rules->candidates(number.size(), first)) {
+            if (fixes.is_ambiguous()) {
+                break;
+            }
+            if (fix_look_alikes(number, m_rules->format(id).pattern, work)
+                && is_valid_as(candidate, declared, target)) {
+                fixes.add(candidate, SuggestionKind::letter_for_digit);
+            }
         }
     }
-    if (has_confusable_letter && is_valid_as(candidate, declared)) {
-        fixes.add(candidate, SuggestionKind::letter_for_digit);
-    }
+    // Where a letter is allowed too (UPS's 1Z serial), a letter typed for a digit still breaks
+    // the check digit: try each one alone. The other way round would pass a check by chance.
     std::copy(number.begin(), number.end(), work.begin());
-    const bool is_shape_wrong = verdict.reason != Reason::bad_check_digit;
     for (std::size_t i = 0; i < number.size() && !fixes.is_ambiguous(); ++i) {
         const char other = confused_with(number[i]);
-        if (other == 0 || (!is_letter(number[i]) && !is_shape_wrong)) {
+        if (other == 0 || !is_letter(number[i])) {
             continue;
         }
         work[i] = other;
-        if (is_valid_as(candidate, declared)) {
+        if (is_valid_as(candidate, declared, target)) {
             fixes.add(candidate, SuggestionKind::letter_for_digit);
         }
         work[i] = number[i];
@@ -153,7 +205,7 @@ void Validator::suggest_fix(std::string_view number, Verdict& verdict) const {
             continue;
         }
         std::swap(work[i], work[i + 1]);
-        if (is_valid_as(candidate, declared)) {
+        if (is_valid_as(candidate, declared, target)) {
             fixes.add(candidate, SuggestionKind::transposition);
         }
         std::swap(work[i], work[i + 1]);

@@ -186,7 +186,7 @@ std::optional<FormatId> Validator::find_length_miss(std::string_view number,
     constexpr std::size_t k_min_literal = 2;
     for (const FormatId id : m_rules->literal_heads(number.front())) {
         const auto& format = m_rules->format(id);
-        if (declared && format.carrier != *declared) {
+        if (declared ? format.carrier != *declared : m_rules->format_spec(id).needs_declared) {
             continue;
         }
         const auto& masks = format.pattern.position_masks;

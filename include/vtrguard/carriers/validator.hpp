@@ -30,7 +30,10 @@ private:
     const Reading* best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const;
     // suggest.cpp: the one mechanical fix that makes an invalid number valid, if exactly one does.
     void suggest_fix(std::string_view number, Verdict& verdict) const;
-    bool is_valid_as(std::string_view number, std::optional<CarrierId> declared) const;
+    std::optional<CarrierId> barcode_carrier(std::string_view number) const;
+    bool is_valid_as(std::string_view number,
+                     std::optional<CarrierId> declared,
+                     std::optional<CarrierId> target) const;
 
     const Ruleset* m_rules;
 };
