@@ -245,17 +245,21 @@ constexpr std::array<std::string_view, 4> k_cjk_labels{
 // label such as "Tracking:" or "No." and a leading '#' removed. Only the first byte is tested
 // on the common path; anything else is left for the character rules to judge.
 std::string_view unwrap(std::string_view raw) {
-    std::string_view text = trim(raw);
-    if (text.empty()) {
+    std::size_t start = 0;
+    while (start < raw.size() && is_ascii_space(raw[start])) {
+        ++start;
+    }
+    if (start == raw.size()) {
         return raw;
     }
-    const char first = text.front();
+    const char first = raw[start];
     const bool may_be_wrapped = first == '"' || first == '\'' || first == '#' || first == 'T'
                                 || first == 't' || first == 'N' || first == 'n'
                                 || static_cast<unsigned char>(first) >= 0xE2;
     if (!may_be_wrapped) {
         return raw;
     }
+    std::string_view text = trim(raw);
     for (const auto& quote : k_quotes) {
         if (text.size() >= quote.open.size() + quote.close.size() && text.starts_with(quote.open)
             && text.ends_with(quote.close)) {

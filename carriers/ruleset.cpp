@@ -125,7 +125,7 @@ Result<bool> Ruleset::compile() {
                 if (!checked) {
                     return fail(ErrorCode::invalid_input, where + checked.error().message);
                 }
-                m_formats.push_back({carrier_id, f, std::move(pattern)});
+                m_formats.push_back({carrier_id, format.needs_declared, f, std::move(pattern)});
             }
         }
         for (const auto& prefix : spec.barcode_prefixes) {

@@ -89,6 +89,9 @@ bool fix_look_alikes(std::string_view number,
 }
 
 bool is_worth_fixing(const Verdict& verdict) {
+    if (verdict.normalized.is_too_long() || verdict.normalized.full_length == 0) {
+        return false;
+    }
     switch (verdict.reason) {
     case Reason::bad_check_digit:
     case Reason::unknown_format:
@@ -112,10 +115,10 @@ bool Validator::is_valid_as(std::string_view number,
         if (target && format.carrier != *target) {
             continue;
         }
-        const auto& spec = m_rules->format_spec(id);
-        if (spec.needs_declared && declared != format.carrier) {
+        if (format.needs_declared && declared != format.carrier) {
             continue;
         }
+        const auto& spec = m_rules->format_spec(id);
         if (!format.pattern.matches(number)) {
             continue;
         }
@@ -141,17 +144,24 @@ std::optional<CarrierId> Validator::barcode_carrier(std::string_view number) con
     return std::nullopt;
 }
 
-void Validator::suggest_fix(std::string_view number, Verdict& verdict) const {
-    if (verdict.reason == Reason::routing_prefix || verdict.reason == Reason::barcode_data) {
-        Suggestion fix;
-        fix.kind = verdict.reason == Reason::routing_prefix ? SuggestionKind::strip_routing_prefix
-                                                            : SuggestionKind::extract_from_barcode;
-        const auto inner = number.substr(verdict.prefix_length);
-        std::copy(inner.begin(), inner.end(), fix.buffer.begin());
-        fix.length = inner.size();
-        verdict.fix = fix;
+void Validator::suggest_prefix_fix(std::string_view number, Verdict& verdict) const {
+    if (verdict.reason != Reason::routing_prefix && verdict.reason != Reason::barcode_data) {
         return;
     }
+    Suggestion fix;
+    fix.kind = verdict.reason == Reason::routing_prefix ? SuggestionKind::strip_routing_prefix
+                                                        : SuggestionKind::extract_from_barcode;
+    const auto inner = number.substr(verdict.prefix_length);
+    std::copy(inner.begin(), inner.end(), fix.buffer.begin());
+    fix.length = inner.size();
+    verdict.fix = fix;
+}
+
+void Validator::suggest_typo_fix(Verdict& verdict) const {
+    if (verdict.fix) {
+        return;
+    }
+    const std::string_view number = verdict.normalized.text();
     if (!is_worth_fixing(verdict)) {
         return;
     }

@@ -17,6 +17,11 @@ bool has_country_suffix(std::string_view number) {
     return number.size() >= 2 && !country_name(number.substr(number.size() - 2)).empty();
 }
 
+// std::has_single_bit, without the library call to popcount it becomes on baseline x86-64.
+bool is_single_char(CharMask mask) {
+    return mask != 0 && (mask & (mask - 1)) == 0;
+}
+
 Reason prefix_reason(PrefixKind kind) {
     return kind == PrefixKind::routing ? Reason::routing_prefix : Reason::barcode_data;
 }
@@ -77,7 +82,7 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
             return verdict;
         }
         verdict.reason = prefix_reason(verdict.prefix_kind);
-        suggest_fix(number, verdict);
+        suggest_prefix_fix(number, verdict);
         return verdict;
     }
     verdict.reason = classify_failure(number, verdict);
@@ -87,22 +92,24 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
             verdict.reason = Reason::bad_length;
         }
     }
-    suggest_fix(number, verdict);
+    suggest_prefix_fix(number, verdict);
     return verdict;
 }
 
 void Validator::collect_readings(std::string_view number, Verdict& verdict) const {
     int best_near_miss = -1;
+    const CharMask last = char_bit(number.back());
     for (const FormatId id : m_rules->candidates(number.size(), number.front())) {
         const auto& format = m_rules->format(id);
-        if (!format.pattern.matches(number)) {
+        // Bare digit runs are skipped before matching: they share lengths with most numbers.
+        // Formats that share length and first character (the national S10 formats) mostly
+        // differ in the last one, so it is tested before the full match.
+        if ((format.needs_declared && verdict.declared != format.carrier)
+            || (format.pattern.last_allowed & last) == 0 || !format.pattern.matches(number)) {
             continue;
         }
         const auto& spec = m_rules->format_spec(id);
         if (spec.country_suffix && !has_country_suffix(number)) {
-            continue;
-        }
-        if (spec.needs_declared && verdict.declared != format.carrier) {
             continue;
         }
         const bool has_check = spec.check.algorithm != CheckAlgorithm::none;
@@ -191,13 +198,12 @@ std::optional<FormatId> Validator::find_length_miss(std::string_view number,
         }
         const auto& masks = format.pattern.position_masks;
         std::size_t literal = 0;
-        while (literal < masks.size() && literal < number.size()
-               && std::has_single_bit(masks[literal])
+        while (literal < masks.size() && literal < number.size() && is_single_char(masks[literal])
                && (char_bit(number[literal]) & masks[literal]) != 0) {
             ++literal;
         }
-        const bool is_literal_head = literal >= k_min_literal && literal < masks.size()
-                                     && !std::has_single_bit(masks[literal]);
+        const bool is_literal_head =
+            literal >= k_min_literal && literal < masks.size() && !is_single_char(masks[literal]);
         if (is_literal_head && number.size() != masks.size()) {
             return id;
         }

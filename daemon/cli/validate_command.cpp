@@ -84,7 +84,10 @@ int run_validate(const ValidateOptions& options) {
     writer.begin(out);
     bool is_all_valid = true;
     for (const auto& number : list.numbers) {
-        const auto verdict = validator.validate(number.text, declared);
+        auto verdict = validator.validate(number.text, declared);
+        if (!verdict.is_valid()) {
+            validator.suggest_typo_fix(verdict);
+        }
         is_all_valid = is_all_valid && verdict.is_valid();
         writer.write(out, number.text, verdict);
         if (out.size() >= k_flush_bytes) {

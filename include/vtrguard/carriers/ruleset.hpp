@@ -18,7 +18,8 @@ using FormatId = std::uint16_t;
 // One alternative of one carrier format, ready to match.
 struct CompiledFormat {
     CarrierId carrier = 0;
-    std::size_t spec_index = 0; // into CarrierSpec::formats
+    bool needs_declared = false; // FormatSpec::needs_declared, kept here for the hot loop
+    std::size_t spec_index = 0;  // into CarrierSpec::formats
     CompiledPattern pattern;
 };
 
