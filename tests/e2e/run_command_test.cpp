@@ -23,7 +23,8 @@ namespace fs = std::filesystem;
 
 // ISO-8601 UTC `offset` from now: the binary's clock cannot be moved, so the data moves.
 std::string from_now(std::chrono::seconds offset) {
-    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     return vtrguard::core::format_instant(now + offset);
 }
 
@@ -32,7 +33,8 @@ std::string config_text(const TempDir& dir, const std::string& poll = "1s") {
            "  \"database\": \""
            + (dir / "vtrguard.db").string() + "\",\n  \"inbox\": \"" + (dir / "inbox").string()
            + "\",\n  \"poll_interval\": \"" + poll
-           + "\",\n  \"lead_times\": {\"warn\": \"3h\", \"error\": \"1h\", \"critical\": \"10m\"}\n}\n";
+           + "\",\n  \"lead_times\": {\"warn\": \"3h\", \"error\": \"1h\", \"critical\": "
+             "\"10m\"}\n}\n";
 }
 
 // Drops a file the way writers should: under a hidden name, then renamed into place.
@@ -43,8 +45,7 @@ void drop(const TempDir& dir, const std::string& name, const std::string& conten
 
 } // namespace
 
-TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGTERM")
-{
+TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGTERM") {
     const TempDir dir;
     const auto config = dir.write("vtrguard.json", config_text(dir));
     NotifySocket notify(dir / "notify.sock");
@@ -57,10 +58,17 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
     drop(dir,
          "orders.csv",
          "order_id,ship_by,carrier,tracking_number\n"
-         "A-1," + from_now(2h) + ",ups,1Z5R89390357567127\n"
-         "A-2," + from_now(5min) + ",usps,\n"
-         "A-3," + from_now(2h) + ",ups,1Z5R89390357567128\n"
-         "A-4," + from_now(2h) + ",fedex,1Z5R89390357567127\n");
+         "A-1,"
+             + from_now(2h)
+             + ",ups,1Z5R89390357567127\n"
+               "A-2,"
+             + from_now(5min)
+             + ",usps,\n"
+               "A-3,"
+             + from_now(2h)
+             + ",ups,1Z5R89390357567128\n"
+               "A-4,"
+             + from_now(2h) + ",fedex,1Z5R89390357567127\n");
     // Picked up within 2 s of landing (the scan runs every half second).
     CHECK(daemon.wait_for_log("inbox: orders.csv: 4 rows imported", 2500ms));
     CHECK(daemon.wait_for_log("alert=TRACKING_MISSING event=raised level=critical order=A-2", 2s));
@@ -69,13 +77,11 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
     CHECK(daemon.wait_for_log("alert=TRACKING_DUPLICATE", 2s, 2));
     CHECK(fs::exists(dir / "inbox/done/orders.csv"));
 
-    SUBCASE("fixing an order logs it resolved, once")
-    {
+    SUBCASE("fixing an order logs it resolved, once") {
         drop(dir, "fix.csv", "order_id,tracking_number\nA-3,1Z5R89390357567127\n");
         CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=resolved", 3s));
     }
-    SUBCASE("a file with a bad row: the good rows import, the file goes to failed/ with a reason")
-    {
+    SUBCASE("a file with a bad row: the good rows import, the file goes to failed/ with a reason") {
         drop(dir, "mixed.csv", "order_id,ship_by\nB-1," + from_now(2h) + "\nB-2,not-a-date\n");
         REQUIRE(daemon.wait_for_log("mixed.csv: 1 rows imported, 1 skipped", 3s));
         CHECK(fs::exists(dir / "inbox/failed/mixed.csv"));
@@ -83,8 +89,7 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
         CHECK(error.find("mixed.csv:3:") != std::string::npos);
         CHECK(error.find("ship_by") != std::string::npos);
     }
-    SUBCASE("SIGHUP with an invalid configuration keeps the running one")
-    {
+    SUBCASE("SIGHUP with an invalid configuration keeps the running one") {
         dir.write("vtrguard.json", "{\"poll_intervall\": \"5s\"}");
         daemon.signal(SIGHUP);
         CHECK(daemon.wait_for_log("configuration rejected, keeping the running one", 3s));
@@ -92,8 +97,7 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
         drop(dir, "later.csv", "order_id,ship_by\nC-1," + from_now(20h) + "\n");
         CHECK(daemon.wait_for_log("inbox: later.csv: 1 rows imported", 3s));
     }
-    SUBCASE("SIGHUP with a valid configuration reloads it")
-    {
+    SUBCASE("SIGHUP with a valid configuration reloads it") {
         dir.write("vtrguard.json", config_text(dir, "2s"));
         daemon.signal(SIGHUP);
         CHECK(daemon.wait_for_log("configuration reloaded", 3s));
@@ -109,8 +113,7 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
     CHECK(daemon.log().find("SIGTERM received: stopping") != std::string::npos);
 }
 
-TEST_CASE("run: a restart neither repeats nor forgets an alert")
-{
+TEST_CASE("run: a restart neither repeats nor forgets an alert") {
     const TempDir dir;
     const auto config = dir.write("vtrguard.json", config_text(dir));
     dir.write("inbox/orders.csv",
@@ -130,8 +133,7 @@ TEST_CASE("run: a restart neither repeats nor forgets an alert")
     CHECK(second.wait_for_log("alert=TRACKING_MISSING event=resolved", 3s));
 }
 
-TEST_CASE("run: kill -9 during a large import loses or duplicates nothing")
-{
+TEST_CASE("run: kill -9 during a large import loses or duplicates nothing") {
     const TempDir dir;
     const auto config = dir.write("vtrguard.json", config_text(dir));
     constexpr int k_rows = 200000;
@@ -156,7 +158,8 @@ TEST_CASE("run: kill -9 during a large import loses or duplicates nothing")
         DaemonProcess second({"run", "--config", config.string()}, dir / "second.log");
         CHECK(second.wait_for_log("started", 5s));
         const auto deadline = std::chrono::steady_clock::now() + 20s;
-        while (!fs::exists(dir / "inbox/done/big.csv") && std::chrono::steady_clock::now() < deadline) {
+        while (!fs::exists(dir / "inbox/done/big.csv")
+               && std::chrono::steady_clock::now() < deadline) {
             std::this_thread::sleep_for(100ms);
         }
         second.signal(SIGTERM);
@@ -168,8 +171,7 @@ TEST_CASE("run: kill -9 during a large import loses or duplicates nothing")
     CHECK(db.execAndGet("SELECT COUNT(DISTINCT order_id) FROM orders").getInt() == k_rows);
 }
 
-TEST_CASE("run: exits 3 on an invalid configuration, naming the closest key")
-{
+TEST_CASE("run: exits 3 on an invalid configuration, naming the closest key") {
     const TempDir dir;
     const auto config = dir.write("vtrguard.json", "{\"databse\": \"x.db\"}");
     const auto result = vtrguard::test::run_vtrguard({"run", "--config", config.string()});

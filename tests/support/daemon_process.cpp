@@ -5,14 +5,14 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
 #include <cstring>
 #include <stdexcept>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <thread>
 
 extern char** environ;
@@ -88,8 +88,10 @@ DaemonProcess::DaemonProcess(const std::vector<std::string>& args,
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_addopen(
+        &actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_addopen(
+        &actions, 2, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
 
     std::vector<std::string> argv_storage{VTRGUARD_BINARY};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -112,7 +114,8 @@ DaemonProcess::DaemonProcess(const std::vector<std::string>& args,
     }
     envp.push_back(nullptr);
 
-    const int spawned = posix_spawn(&m_pid, VTRGUARD_BINARY, &actions, nullptr, argv.data(), envp.data());
+    const int spawned =
+        posix_spawn(&m_pid, VTRGUARD_BINARY, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         throw std::runtime_error("cannot start vtrguard");
