@@ -8,6 +8,7 @@ CarrierSpec canada_post() {
         .code = "canada_post",
         .name = "Canada Post",
         .aliases = {"Postes Canada", "CanadaPost"},
+        .marketplace_names = {"Canada Post"},
         .tracking_url =
             "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=%s",
         .formats =
@@ -18,10 +19,7 @@ CarrierSpec canada_post() {
                  .check = {.algorithm = CheckAlgorithm::mod10,
                            .evens_multiplier = 3,
                            .odds_multiplier = 1}},
-                {.id = "canada_post_s10",
-                 .service = "Canada Post international (S10)",
-                 .pattern = "a{2} d{9} CA",
-                 .check = s10_check_spec()},
+                s10_format("canada_post_s10", "Canada Post international (S10)", "CA"),
             },
     };
 }

@@ -10,7 +10,8 @@ CarrierSpec dhl() {
     return {
         .code = "dhl",
         .name = "DHL",
-        .aliases = {"DHL Express", "DHL eCommerce", "DHL Global Mail"},
+        .aliases = {"DHL Express"},
+        .marketplace_names = {"DHL", "DHL eCommerce", "DHL Global Mail"},
         .tracking_url = "https://www.dhl.com/global-en/home/tracking.html?tracking-id=%s",
         .formats =
             {

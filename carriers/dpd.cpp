@@ -9,6 +9,7 @@ CarrierSpec dpd() {
     return {
         .code = "dpd",
         .name = "DPD",
+        .marketplace_names = {"DPD"},
         .tracking_url = "https://tracking.dpd.de/status/en_US/parcel/%s",
         .formats =
             {

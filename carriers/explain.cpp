@@ -12,9 +12,7 @@ std::string service_of(const Ruleset& rules, FormatId format) {
     return rules.format_spec(format).service;
 }
 
-} // namespace
-
-std::string explain(const Verdict& verdict, const Ruleset& rules) {
+std::string describe(const Verdict& verdict, const Ruleset& rules) {
     const auto& normalized = verdict.normalized;
     switch (verdict.reason) {
     case Reason::ok:
@@ -56,8 +54,30 @@ std::string explain(const Verdict& verdict, const Ruleset& rules) {
     case Reason::routing_prefix:
         return "a scanned barcode with its routing prefix (" + std::to_string(verdict.prefix_length)
                + " characters); upload " + std::string(verdict.suggestion()) + " instead";
+    case Reason::barcode_data:
+        return "the whole barcode string was read; the tracking number inside is "
+               + std::string(verdict.suggestion()) + ": upload that instead";
     }
     return {};
+}
+
+} // namespace
+
+std::string explain(const Verdict& verdict, const Ruleset& rules) {
+    std::string message = describe(verdict, rules);
+    switch (verdict.suggestion_kind()) {
+    case SuggestionKind::letter_for_digit:
+        message += "; did you mean " + std::string(verdict.suggestion())
+                   + " (a letter and a digit that look alike)?";
+        break;
+    case SuggestionKind::transposition:
+        message += "; did you mean " + std::string(verdict.suggestion())
+                   + " (two neighbouring characters swapped)?";
+        break;
+    default:
+        break;
+    }
+    return message;
 }
 
 } // namespace vtrguard::carriers

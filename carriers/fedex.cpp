@@ -3,7 +3,10 @@
 namespace vtrguard::carriers::builtin {
 
 // FedEx Express 12-digit numbers and the 32/34-digit barcodes around them carry a weighted
-// mod 11 check; FedEx Ground (15 digits, SSCC-18, the 96 barcodes) a mod 10 check.
+// mod 11 check; FedEx Ground (15 digits, SSCC-18) a mod 10 check. The Ground labels' 96
+// barcodes wrap a tracking number: 96 + SCNC + service (7 digits) + the 15-digit Ground number,
+// or, in the 34-digit form, 22 digits + the 12-digit number. Scanned whole, they are not the
+// tracking number a marketplace matches: the number inside is suggested instead.
 CarrierSpec fedex() {
     const CheckSpec express{.algorithm = CheckAlgorithm::weighted_mod,
                             .serial_begin = 0,
@@ -25,12 +28,11 @@ CarrierSpec fedex() {
                    .serial_begin = 2,
                    .evens_multiplier = 3,
                    .odds_multiplier = 1};
-    CheckSpec ground_96 = ground;
-    ground_96.serial_begin = 7;
     return {
         .code = "fedex",
         .name = "FedEx",
         .aliases = {"Federal Express", "FedEx Ground", "FedEx Express"},
+        .marketplace_names = {"FedEx", "FedEx SmartPost", "FEDEX_JP"},
         .tracking_url = "https://www.fedex.com/fedextrack/?trknbr=%s",
         .formats =
             {
@@ -56,15 +58,10 @@ CarrierSpec fedex() {
                  .service = "FedEx Ground (SSCC-18)",
                  .pattern = "d{18}",
                  .check = sscc},
-                {.id = "fedex_ground_96",
-                 .service = "FedEx Ground (96 barcode)",
-                 .pattern = "96 d{20}",
-                 .check = ground_96},
-                {.id = "fedex_ground_gsn",
-                 .service = "FedEx Ground (GSN barcode)",
-                 .pattern = "96 d{32}",
-                 .check = express_34},
             },
+        .barcode_prefixes =
+            {{.pattern = "96 d{5}", .kind = PrefixKind::barcode_data, .number_length = 15},
+             {.pattern = "96 d{20}", .kind = PrefixKind::barcode_data, .number_length = 12}},
     };
 }
 

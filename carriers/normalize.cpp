@@ -170,7 +170,136 @@ void normalize_rest(std::string_view raw, std::size_t pos, Normalized& out) {
 
 } // namespace
 
-Normalized normalize(std::string_view raw) {
+namespace {
+
+Normalized normalize_unwrapped(std::string_view raw);
+
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && is_ascii_space(text.front())) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && is_ascii_space(text.back())) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        const char c = text[i];
+        const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        if (lower != prefix[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Quotes a spreadsheet or a chat puts around a number: straight, curly, and CJK corner brackets.
+struct QuotePair {
+    std::string_view open;
+    std::string_view close;
+};
+
+constexpr std::array k_quotes{
+    QuotePair{"\"", "\""},
+    QuotePair{"'", "'"},
+    QuotePair{"\xE2\x80\x9C", "\xE2\x80\x9D"}, // “ ”
+    QuotePair{"\xE2\x80\x98", "\xE2\x80\x99"}, // ‘ ’
+    QuotePair{"\xE3\x80\x8C", "\xE3\x80\x8D"}, // 「 」
+};
+
+// Labels pasted with the number, each ending in its separator. A tracking number never holds a
+// '.', ':' or '#', so text up to one of them has only this reading.
+constexpr std::array<std::string_view, 12> k_labels{
+    "tracking number:",
+    "tracking no.:",
+    "tracking no:",
+    "tracking no.",
+    "tracking #:",
+    "tracking #",
+    "tracking id:",
+    "tracking:",
+    "no.:",
+    "no.",
+    "no:",
+    "#",
+};
+
+// Full-width colon, as Chinese input methods type it after a label.
+constexpr std::array<std::string_view, 4> k_cjk_labels{
+    "\xE8\xBF\x90\xE5\x8D\x95\xE5\x8F\xB7\xEF\xBC\x9A",             // 运单号：
+    "\xE5\xBF\xAB\xE9\x80\x92\xE5\x8D\x95\xE5\x8F\xB7\xEF\xBC\x9A", // 快递单号：
+    "\xE5\x8D\x95\xE5\x8F\xB7\xEF\xBC\x9A",                         // 单号：
+    "\xE8\xBF\xBD\xE8\xB7\xA1\xE7\x95\xAA\xE5\x8F\xB7\xEF\xBC\x9A", // 追跡番号：
+};
+
+// The number inside what was pasted: surrounding quotes, a spreadsheet's leading apostrophe, a
+// label such as "Tracking:" or "No." and a leading '#' removed. Only the first byte is tested
+// on the common path; anything else is left for the character rules to judge.
+std::string_view unwrap(std::string_view raw) {
+    std::size_t start = 0;
+    while (start < raw.size() && is_ascii_space(raw[start])) {
+        ++start;
+    }
+    if (start == raw.size()) {
+        return raw;
+    }
+    const char first = raw[start];
+    const bool may_be_wrapped = first == '"' || first == '\'' || first == '#' || first == 'T'
+                                || first == 't' || first == 'N' || first == 'n'
+                                || static_cast<unsigned char>(first) >= 0xE2;
+    if (!may_be_wrapped) {
+        return raw;
+    }
+    std::string_view text = trim(raw);
+    for (const auto& quote : k_quotes) {
+        if (text.size() >= quote.open.size() + quote.close.size() && text.starts_with(quote.open)
+            && text.ends_with(quote.close)) {
+            text = trim(text.substr(quote.open.size(),
+                                    text.size() - quote.open.size() - quote.close.size()));
+            break;
+        }
+    }
+    if (text.starts_with('\'')) {
+        text = text.substr(1); // a spreadsheet's "this is text" marker
+    }
+    for (const auto label : k_labels) {
+        if (starts_with_ignoring_case(text, label)) {
+            text = trim(text.substr(label.size()));
+            break;
+        }
+    }
+    for (const auto label : k_cjk_labels) {
+        if (text.starts_with(label)) {
+            text = trim(text.substr(label.size()));
+            break;
+        }
+    }
+    return text.empty() ? raw : text;
+}
+
+} // namespace
+
+Normalized normalize(std::string_view full_raw) {
+    const std::string_view raw = unwrap(full_raw);
+    Normalized out = normalize_unwrapped(raw);
+    if (out.has_bad_char) {
+        out.first_bad_at += static_cast<std::size_t>(raw.data() - full_raw.data());
+    }
+    return out;
+}
+
+namespace {
+
+Normalized normalize_unwrapped(std::string_view raw) {
     Normalized out;
     // The fast path: plain ASCII letters, digits and separators, counted in locals so the
     // compiler keeps them in registers (stores through char* could alias any member).
@@ -200,5 +329,7 @@ Normalized normalize(std::string_view raw) {
     }
     return out;
 }
+
+} // namespace
 
 } // namespace vtrguard::carriers

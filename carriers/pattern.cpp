@@ -236,6 +236,7 @@ private:
                 return error("patterns match at most 64 characters");
             }
             pattern.elements = elements;
+            pattern.last_allowed = elements.back().allowed;
             for (auto& element : pattern.elements) {
                 element.weight = position_weight(element.allowed);
                 if (variable == 0) {

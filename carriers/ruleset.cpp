@@ -125,11 +125,11 @@ Result<bool> Ruleset::compile() {
                 if (!checked) {
                     return fail(ErrorCode::invalid_input, where + checked.error().message);
                 }
-                m_formats.push_back({carrier_id, f, std::move(pattern)});
+                m_formats.push_back({carrier_id, format.needs_declared, f, std::move(pattern)});
             }
         }
         for (const auto& prefix : spec.barcode_prefixes) {
-            auto patterns = compile_pattern(prefix);
+            auto patterns = compile_pattern(prefix.pattern);
             if (!patterns) {
                 return fail(ErrorCode::invalid_input,
                             "carrier \"" + spec.code
@@ -138,11 +138,14 @@ Result<bool> Ruleset::compile() {
             for (auto& pattern : *patterns) {
                 if (pattern.min_length != pattern.max_length) {
                     return fail(ErrorCode::invalid_input,
-                                "carrier \"" + spec.code + "\" barcode prefix \"" + prefix
+                                "carrier \"" + spec.code + "\" barcode prefix \"" + prefix.pattern
                                     + "\": a prefix has one fixed length");
                 }
                 m_prefix_first_chars |= pattern.elements.front().allowed;
-                m_prefixes.push_back({carrier_id, std::move(pattern)});
+                m_prefixes.push_back({carrier_id,
+                                      prefix.kind,
+                                      static_cast<std::size_t>(std::max(prefix.number_length, 0)),
+                                      std::move(pattern)});
             }
         }
     }
@@ -210,9 +213,11 @@ std::optional<CarrierId> Ruleset::find_carrier(std::string_view name) const {
         if (spec.code == wanted || lower(spec.name) == wanted) {
             return static_cast<CarrierId>(c);
         }
-        for (const auto& alias : spec.aliases) {
-            if (lower(alias) == wanted) {
-                return static_cast<CarrierId>(c);
+        for (const auto* names : {&spec.aliases, &spec.marketplace_names}) {
+            for (const auto& alias : *names) {
+                if (lower(alias) == wanted) {
+                    return static_cast<CarrierId>(c);
+                }
             }
         }
     }

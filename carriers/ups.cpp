@@ -15,6 +15,7 @@ CarrierSpec ups() {
         .code = "ups",
         .name = "UPS",
         .aliases = {"United Parcel Service"},
+        .marketplace_names = {"UPS"},
         .tracking_url = "https://www.ups.com/track?tracknum=%s",
         .formats =
             {

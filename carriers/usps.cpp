@@ -10,11 +10,11 @@ CarrierSpec usps() {
         .algorithm = CheckAlgorithm::mod10, .evens_multiplier = 3, .odds_multiplier = 1};
     CheckSpec legacy_20 = impb;
     legacy_20.prepend = "91";
-    CheckSpec s10 = s10_check_spec();
     return {
         .code = "usps",
         .name = "USPS",
         .aliases = {"United States Postal Service", "US Postal Service"},
+        .marketplace_names = {"USPS"},
         .tracking_url = "https://tools.usps.com/go/TrackConfirmAction?tLabels=%s",
         .formats =
             {
@@ -51,12 +51,9 @@ CarrierSpec usps() {
                  .pattern = "d{20}",
                  .check = legacy_20},
                 {.id = "usps_20", .service = "USPS (20-digit)", .pattern = "d{20}", .check = impb},
-                {.id = "usps_s10",
-                 .service = "USPS international (S10)",
-                 .pattern = "a{2} d{9} US",
-                 .check = s10},
+                s10_format("usps_s10", "USPS international (S10)", "US"),
             },
-        .barcode_prefixes = {"420 d{5}", "420 d{9}"},
+        .barcode_prefixes = {{.pattern = "420 d{5}"}, {.pattern = "420 d{9}"}},
     };
 }
 

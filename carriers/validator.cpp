@@ -17,6 +17,15 @@ bool has_country_suffix(std::string_view number) {
     return number.size() >= 2 && !country_name(number.substr(number.size() - 2)).empty();
 }
 
+// std::has_single_bit, without the library call to popcount it becomes on baseline x86-64.
+bool is_single_char(CharMask mask) {
+    return mask != 0 && (mask & (mask - 1)) == 0;
+}
+
+Reason prefix_reason(PrefixKind kind) {
+    return kind == PrefixKind::routing ? Reason::routing_prefix : Reason::barcode_data;
+}
+
 void insert_sorted(Verdict& verdict, const Reading& reading) {
     if (verdict.reading_count == k_max_readings) {
         if (verdict.readings.back().score >= reading.score) {
@@ -68,7 +77,12 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
     } else if (verdict.reading_count > 0) {
         const bool is_prefix_better =
             verdict.prefixed && verdict.prefixed->score > verdict.readings[0].score;
-        verdict.reason = is_prefix_better ? Reason::routing_prefix : Reason::ok;
+        if (!is_prefix_better) {
+            verdict.reason = Reason::ok;
+            return verdict;
+        }
+        verdict.reason = prefix_reason(verdict.prefix_kind);
+        suggest_prefix_fix(number, verdict);
         return verdict;
     }
     verdict.reason = classify_failure(number, verdict);
@@ -78,14 +92,20 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
             verdict.reason = Reason::bad_length;
         }
     }
+    suggest_prefix_fix(number, verdict);
     return verdict;
 }
 
 void Validator::collect_readings(std::string_view number, Verdict& verdict) const {
     int best_near_miss = -1;
+    const CharMask last = char_bit(number.back());
     for (const FormatId id : m_rules->candidates(number.size(), number.front())) {
         const auto& format = m_rules->format(id);
-        if (!format.pattern.matches(number)) {
+        // Bare digit runs are skipped before matching: they share lengths with most numbers.
+        // Formats that share length and first character (the national S10 formats) mostly
+        // differ in the last one, so it is tested before the full match.
+        if ((format.needs_declared && verdict.declared != format.carrier)
+            || (format.pattern.last_allowed & last) == 0 || !format.pattern.matches(number)) {
             continue;
         }
         const auto& spec = m_rules->format_spec(id);
@@ -112,10 +132,14 @@ void Validator::collect_prefixed(std::string_view number, Verdict& verdict) cons
     }
     for (const auto& prefix : m_rules->prefixes()) {
         const auto length = static_cast<std::size_t>(prefix.pattern.min_length);
-        if (number.size() <= length || !prefix.pattern.matches(number.substr(0, length))) {
+        const bool is_length_ok = prefix.number_length == 0
+                                      ? number.size() > length
+                                      : number.size() == length + prefix.number_length;
+        if (!is_length_ok || !prefix.pattern.matches(number.substr(0, length))) {
             continue;
         }
         Verdict inner;
+        inner.declared = verdict.declared;
         collect_readings(number.substr(length), inner);
         for (const auto& reading : inner.all_readings()) {
             if (m_rules->format(reading.format).carrier != prefix.carrier) {
@@ -126,6 +150,7 @@ void Validator::collect_prefixed(std::string_view number, Verdict& verdict) cons
             if (!verdict.prefixed || verdict.prefixed->score < prefixed.score) {
                 verdict.prefixed = prefixed;
                 verdict.prefix_length = length;
+                verdict.prefix_kind = prefix.kind;
             }
             break;
         }
@@ -138,7 +163,7 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
         verdict.prefixed
         && (!declared || m_rules->format(verdict.prefixed->format).carrier == *declared);
     if (is_prefixed_for_declared) {
-        return Reason::routing_prefix;
+        return prefix_reason(verdict.prefix_kind);
     }
     if (verdict.reading_count > 0) {
         return Reason::carrier_mismatch;
@@ -168,18 +193,17 @@ std::optional<FormatId> Validator::find_length_miss(std::string_view number,
     constexpr std::size_t k_min_literal = 2;
     for (const FormatId id : m_rules->literal_heads(number.front())) {
         const auto& format = m_rules->format(id);
-        if (declared && format.carrier != *declared) {
+        if (declared ? format.carrier != *declared : m_rules->format_spec(id).needs_declared) {
             continue;
         }
         const auto& masks = format.pattern.position_masks;
         std::size_t literal = 0;
-        while (literal < masks.size() && literal < number.size()
-               && std::has_single_bit(masks[literal])
+        while (literal < masks.size() && literal < number.size() && is_single_char(masks[literal])
                && (char_bit(number[literal]) & masks[literal]) != 0) {
             ++literal;
         }
-        const bool is_literal_head = literal >= k_min_literal && literal < masks.size()
-                                     && !std::has_single_bit(masks[literal]);
+        const bool is_literal_head =
+            literal >= k_min_literal && literal < masks.size() && !is_single_char(masks[literal]);
         if (is_literal_head && number.size() != masks.size()) {
             return id;
         }

@@ -20,8 +20,26 @@ std::string_view reason_name(Reason reason) {
         return "carrier_mismatch";
     case Reason::routing_prefix:
         return "routing_prefix";
+    case Reason::barcode_data:
+        return "barcode_data";
     }
     return "unknown_format";
+}
+
+std::string_view suggestion_kind_name(SuggestionKind kind) {
+    switch (kind) {
+    case SuggestionKind::none:
+        return "none";
+    case SuggestionKind::strip_routing_prefix:
+        return "strip_routing_prefix";
+    case SuggestionKind::extract_from_barcode:
+        return "extract_from_barcode";
+    case SuggestionKind::letter_for_digit:
+        return "letter_for_digit";
+    case SuggestionKind::transposition:
+        return "transposition";
+    }
+    return "none";
 }
 
 std::optional<FormatId> Verdict::primary_format() const {
@@ -30,6 +48,7 @@ std::optional<FormatId> Verdict::primary_format() const {
     case Reason::carrier_mismatch:
         return reading_count > 0 ? std::optional<FormatId>(readings[0].format) : std::nullopt;
     case Reason::routing_prefix:
+    case Reason::barcode_data:
         return prefixed ? std::optional<FormatId>(prefixed->format) : std::nullopt;
     case Reason::bad_check_digit:
         return near_miss;
@@ -38,13 +57,6 @@ std::optional<FormatId> Verdict::primary_format() const {
     default:
         return std::nullopt;
     }
-}
-
-std::string_view Verdict::suggestion() const {
-    if (reason == Reason::routing_prefix) {
-        return normalized.text().substr(prefix_length);
-    }
-    return {};
 }
 
 } // namespace vtrguard::carriers

@@ -7,6 +7,7 @@ CarrierSpec yodel() {
     return {
         .code = "yodel",
         .name = "Yodel",
+        .marketplace_names = {"Yodel"},
         .tracking_url = "https://www.yodel.co.uk/tracking/%s",
         .formats =
             {

@@ -7,7 +7,8 @@ CarrierSpec yunexpress() {
     return {
         .code = "yunexpress",
         .name = "YunExpress",
-        .aliases = {"Yun Express"},
+        .aliases = {"YunExpress China"},
+        .marketplace_names = {"Yun Express"},
         .tracking_url = "https://www.yuntrack.com/parcelTracking?id=%s",
         .formats =
             {

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "number_source.hpp"
 #include "online_lookup.hpp"
+#include "rules_options.hpp"
 #include "verdict_writer.hpp"
 
 #include <vtrguard/carriers/ruleset.hpp>
@@ -26,6 +27,7 @@ struct ValidateOptions {
     std::string format = "text";
     bool is_online = false;
     std::string config;
+    std::string rules_dir;
 };
 
 constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
@@ -45,7 +47,12 @@ std::string known_codes(const carriers::Ruleset& rules) {
 }
 
 int run_validate(const ValidateOptions& options) {
-    const auto& rules = carriers::Ruleset::builtin();
+    const auto loaded = load_rules(options.rules_dir);
+    if (!loaded) {
+        fmt::print(stderr, "vtrguard validate: {}\n", loaded.error().message);
+        return k_exit_usage;
+    }
+    const auto& rules = *loaded;
     std::optional<carriers::CarrierId> declared;
     if (!options.carrier.empty()) {
         declared = rules.find_carrier(options.carrier);
@@ -87,7 +94,10 @@ int run_validate(const ValidateOptions& options) {
     writer.begin(out);
     bool is_all_valid = true;
     for (const auto& number : list.numbers) {
-        const auto verdict = validator.validate(number.text, declared);
+        auto verdict = validator.validate(number.text, declared);
+        if (!verdict.is_valid()) {
+            validator.suggest_typo_fix(verdict);
+        }
         is_all_valid = is_all_valid && verdict.is_valid();
         writer.write(out, number.text, verdict);
         if (out.size() >= k_flush_bytes) {
@@ -127,6 +137,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
                       options->is_online,
                       "Also ask the carriers (see `vtrguard track`); text or json output");
     command->add_option("--config", options->config, "Config file with a `carriers` section");
+    add_rules_option(*command, options->rules_dir);
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }
 

@@ -24,13 +24,18 @@ void append_json_or_null(std::string& out, std::string_view text) {
     }
 }
 
+std::string_view suggestion_kind_or_empty(const Verdict& verdict) {
+    return verdict.fix ? carriers::suggestion_kind_name(verdict.suggestion_kind())
+                       : std::string_view();
+}
+
 } // namespace
 
 void VerdictWriter::begin(std::string& out) const {
     if (m_format == OutputFormat::csv) {
         append(out,
                "input,normalized,valid,carrier,service,reason,candidates,suggestion,"
-               "declared_carrier,check_digit_verified,message\n");
+               "suggestion_kind,declared_carrier,check_digit_verified,message\n");
     }
 }
 
@@ -122,6 +127,8 @@ void VerdictWriter::write_json(std::string& out,
     }
     append(out, "],\"suggestion\":");
     append_json_or_null(out, verdict.suggestion());
+    append(out, ",\"suggestion_kind\":");
+    append_json_or_null(out, suggestion_kind_or_empty(verdict));
     append(out, ",\"message\":");
     append_json_or_null(out, carriers::explain(verdict, m_rules));
     append(out, "}\n");
@@ -155,6 +162,8 @@ void VerdictWriter::write_csv(std::string& out,
     }
     out.push_back(',');
     append(out, verdict.suggestion());
+    out.push_back(',');
+    append(out, suggestion_kind_or_empty(verdict));
     out.push_back(',');
     if (verdict.declared) {
         append(out, m_rules.carrier(*verdict.declared).code);

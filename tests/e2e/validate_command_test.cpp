@@ -155,3 +155,75 @@ TEST_CASE("carriers: lists every carrier with its code and formats") {
         CHECK(doc.HasMember("check_digit_verified"));
     }
 }
+
+TEST_CASE("validate --format json: suggestion_kind names the fix, null when none") {
+    const auto result = run_vtrguard({"validate",
+                                      "--format",
+                                      "json",
+                                      "9611020987654312345672",
+                                      "EA723844556CN",
+                                      "1Z5R89390357567127"});
+    const auto lines = lines_of(result.out);
+    REQUIRE(lines.size() == 3);
+    std::vector<rapidjson::Document> docs(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        docs[i].Parse(lines[i].c_str());
+        REQUIRE_FALSE(docs[i].HasParseError());
+        REQUIRE(docs[i].HasMember("suggestion_kind"));
+    }
+    CHECK(std::string(docs[0]["reason"].GetString()) == "barcode_data");
+    CHECK(std::string(docs[0]["suggestion"].GetString()) == "987654312345672");
+    CHECK(std::string(docs[0]["suggestion_kind"].GetString()) == "extract_from_barcode");
+    CHECK(docs[0]["valid"].IsFalse());
+    CHECK(std::string(docs[1]["suggestion"].GetString()) == "EA723844565CN");
+    CHECK(std::string(docs[1]["suggestion_kind"].GetString()) == "transposition");
+    CHECK(docs[2]["suggestion_kind"].IsNull());
+}
+
+TEST_CASE("validate --carrier accepts the names marketplaces use") {
+    CHECK(run_vtrguard({"validate", "--carrier", "China Post", "RB123456785CN"}).exit_code == 0);
+    CHECK(run_vtrguard({"validate", "--carrier", "Royal Mail", "RB123456785CN"}).exit_code == 1);
+}
+
+TEST_CASE("validate --rules DIR: rule files add carriers; a bad file is a usage error") {
+    const std::string example = std::string(VTRGUARD_SOURCE_DIR) + "/config/carriers.d";
+    SUBCASE("the documented example loads and its line validates") {
+        const auto result = run_vtrguard(
+            {"validate", "--rules", example, "--carrier", "Westlake", "WL12345678905"});
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.find("westlake_express") != std::string::npos);
+        // Without the folder, the carrier is unknown: a usage error.
+        CHECK(run_vtrguard({"validate", "--carrier", "Westlake", "WL12345678905"}).exit_code == 2);
+    }
+    SUBCASE("carriers --rules lists the added line") {
+        const auto result = run_vtrguard({"carriers", "--rules", example});
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.find("westlake_express") != std::string::npos);
+    }
+    SUBCASE("a bad file: exit 2, and stderr names the file and the key") {
+        const TempDir dir;
+        dir.write("10-good.json",
+                  "{\"carriers\": [{\"code\": \"ups\", \"aliases\": [\"Brown\"]}]}");
+        const auto bad = dir.write(
+            "20-bad.json",
+            R"({"carriers": [{"code": "w", "name": "W", "formats": [{"id": "w", "service": "W",
+                "pattern": "W d{9}", "check": {"algorithm": "mod12"}}]}]})");
+        for (const std::string command : {"validate", "carriers"}) {
+            CAPTURE(command);
+            std::vector<std::string> args{command, "--rules", dir.path().string()};
+            if (command == "validate") {
+                args.emplace_back("1Z5R89390357567127");
+            }
+            const auto result = run_vtrguard(args);
+            CHECK(result.exit_code == 2);
+            CHECK(result.err.find(bad.string()) != std::string::npos);
+            CHECK(result.err.find("formats[0].check.algorithm") != std::string::npos);
+        }
+    }
+    SUBCASE("a folder that does not exist: exit 2 naming it") {
+        const auto result =
+            run_vtrguard({"validate", "--rules", "/nonexistent/carriers.d", "1Z5R89390357567127"});
+        CHECK(result.exit_code == 2);
+        CHECK(result.err.find("/nonexistent/carriers.d") != std::string::npos);
+    }
+}

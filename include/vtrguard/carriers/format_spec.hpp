@@ -43,6 +43,22 @@ struct FormatSpec {
     CheckSpec check;
     bool country_suffix = false; // the last two letters must be a UPU member country code
     int priority = 0;            // breaks ties between equally specific readings; higher wins
+    // Read only when the number is declared under this carrier: a bare digit run with no check
+    // digit (ZTO, Sagawa) would otherwise claim every number of its length.
+    bool needs_declared = false;
+};
+
+// What a barcode carries around the tracking number. Both are invalid as uploaded.
+enum class PrefixKind {
+    routing,      // routing data before the number (USPS `420` + ZIP)
+    barcode_data, // the number is the tail of a longer barcode string (FedEx `96…`)
+};
+
+// Barcode data in front of a tracking number, as a fixed-length pattern.
+struct BarcodePrefix {
+    std::string pattern;
+    PrefixKind kind = PrefixKind::routing;
+    int number_length = 0; // the length of the number behind the prefix; 0 for any
 };
 
 // A carrier and every format it issues.
@@ -50,11 +66,14 @@ struct CarrierSpec {
     std::string code;                 // stable lower-case code: `ups`, `canada_post`
     std::string name;                 // display name
     std::vector<std::string> aliases; // other names sellers type (matched case-insensitively)
-    std::string tracking_url;         // public tracking page; `%s` stands for the number
+    // The names marketplaces list for the carrier in shipment confirmation (Amazon's `China
+    // Post`, `Yun Express`); empty when no marketplace accepts it (domestic lines, Cainiao).
+    std::vector<std::string> marketplace_names;
+    std::string tracking_url; // public tracking page; `%s` stands for the number
     std::vector<FormatSpec> formats;
-    // Routing data a barcode carries before the tracking number (USPS `420` + ZIP), as patterns.
+    // Data a barcode carries before the tracking number (USPS `420` + ZIP, FedEx `96…`).
     // A number that is valid only once such a prefix is stripped is invalid as uploaded.
-    std::vector<std::string> barcode_prefixes;
+    std::vector<BarcodePrefix> barcode_prefixes;
 };
 
 } // namespace vtrguard::carriers

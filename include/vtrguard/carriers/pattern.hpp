@@ -34,6 +34,7 @@ struct CompiledPattern {
     int max_length = 0;
     std::vector<CharMask> position_masks; // one per character when the length is fixed
     int fixed_specificity = -1;           // precomputed when the length is fixed
+    CharMask last_allowed = 0;            // the last character's set: a one-AND pre-filter
 
     bool matches(std::string_view number) const;
 

@@ -18,13 +18,16 @@ using FormatId = std::uint16_t;
 // One alternative of one carrier format, ready to match.
 struct CompiledFormat {
     CarrierId carrier = 0;
-    std::size_t spec_index = 0; // into CarrierSpec::formats
+    bool needs_declared = false; // FormatSpec::needs_declared, kept here for the hot loop
+    std::size_t spec_index = 0;  // into CarrierSpec::formats
     CompiledPattern pattern;
 };
 
 // A barcode prefix of one carrier, ready to match.
 struct CompiledPrefix {
     CarrierId carrier = 0;
+    PrefixKind kind = PrefixKind::routing;
+    std::size_t number_length = 0; // 0 for any
     CompiledPattern pattern;
 };
 
@@ -55,7 +58,8 @@ public:
     // Whether any barcode prefix can start with `first` (a cheap gate before trying them).
     bool may_have_prefix(char first) const { return (char_bit(first) & m_prefix_first_chars) != 0; }
 
-    // The carrier whose code, name or alias is `name`, compared case-insensitively.
+    // The carrier whose code, name, alias or marketplace name is `name`, compared
+    // case-insensitively.
     std::optional<CarrierId> find_carrier(std::string_view name) const;
 
     // The formats that may match a normalized number of this length and first character.

@@ -70,3 +70,46 @@ TEST_CASE("normalize: flags what has no unambiguous reading") {
         CHECK(result.length == k_max_number_length);
     }
 }
+
+TEST_CASE("normalize: unwraps what spreadsheets, chats and labels put around a number") {
+    for (const std::string& pasted : {std::string("\"1Z5R89390357567127\""),
+                                      std::string(" '1Z5R89390357567127"),
+                                      std::string("'1Z5R89390357567127'"),
+                                      std::string("\xE2\x80\x9C"
+                                                  "1Z5R89390357567127\xE2\x80\x9D"),
+                                      std::string("\xE3\x80\x8C"
+                                                  "1Z5R89390357567127\xE3\x80\x8D"),
+                                      std::string("#1Z5R89390357567127"),
+                                      std::string("No. 1Z5R89390357567127"),
+                                      std::string("no:1Z5R89390357567127"),
+                                      std::string("Tracking: 1Z5R89390357567127"),
+                                      std::string("TRACKING NUMBER: 1Z5R89390357567127"),
+                                      std::string("tracking # 1Z5R89390357567127"),
+                                      std::string("\"Tracking No.: 1Z5R8939 0357567127\""),
+                                      std::string("\xE8\xBF\x90\xE5\x8D\x95\xE5\x8F\xB7\xEF\xBC\x9A"
+                                                  "1Z5R89390357567127")}) {
+        CAPTURE(pasted);
+        const auto result = normalize(pasted);
+        CHECK(result.text() == "1Z5R89390357567127");
+        CHECK_FALSE(result.has_bad_char);
+    }
+}
+
+TEST_CASE("normalize: leaves what has more than one reading for the character rules") {
+    SUBCASE("an unmatched quote or a quote inside stays a bad character") {
+        CHECK(normalize("\"1Z5R89390357567127").has_bad_char);
+        CHECK(normalize("1Z5R8939\"0357567127").has_bad_char);
+    }
+    SUBCASE("a label with nothing after it") {
+        CHECK(normalize("Tracking:").has_bad_char);
+    }
+    SUBCASE("letters that merely start like a label are the number") {
+        CHECK(normalize("TBA123456789012").text() == "TBA123456789012");
+        CHECK(normalize("NO123").text() == "NO123");
+    }
+    SUBCASE("a bad character's offset counts from the input as given") {
+        const auto result = normalize("No. 1Z#5");
+        CHECK(result.has_bad_char);
+        CHECK(result.first_bad_at == 7);
+    }
+}

@@ -153,10 +153,10 @@ TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, 
         // LX + 8 digits + S10 check + a country: the mod 11 check holds, DHL's shape has none.
         const auto verdict = validator.validate("LX123456785DE");
         REQUIRE(verdict.is_valid());
-        CHECK(carrier_of(verdict) == "postal");
+        CHECK(carrier_of(verdict) == "deutsche_post");
         CHECK(verdict.readings[0].is_check_verified);
         const auto codes = candidate_codes(verdict);
-        CHECK(codes == std::vector<std::string>{"postal", "dhl"});
+        CHECK(codes == std::vector<std::string>{"deutsche_post", "postal", "dhl"});
         CHECK(validator.validate("LX123456785DE", carrier("dhl")).is_valid());
     }
     SUBCASE("the same shape with a wrong S10 check is still a DHL eCommerce number") {
@@ -168,7 +168,9 @@ TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, 
     SUBCASE("a national post claims its own S10 suffix over the catch-all") {
         CHECK(carrier_of(validator.validate("RB123456785US")) == "usps");
         CHECK(carrier_of(validator.validate("RB123456785CA")) == "canada_post");
-        CHECK(carrier_of(validator.validate("RB123456785GB")) == "postal");
+        CHECK(carrier_of(validator.validate("RB123456785GB")) == "royal_mail");
+        CHECK(carrier_of(validator.validate("RB123456785CN")) == "china_post");
+        CHECK(carrier_of(validator.validate("RB123456785CH")) == "postal");
         CHECK(validator.validate("RB123456785XX").reason != Reason::ok);
     }
     SUBCASE("twelve digits valid for FedEx and Purolator: FedEx leads, Purolator is listed") {
