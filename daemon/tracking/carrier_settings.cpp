@@ -209,7 +209,26 @@ TrackingSettings default_tracking_settings() {
         api_defaults("fedex", "https://apis.fedex.com", {"fedex"}, 140, 20, 100000, 30),
         api_defaults("usps", "https://apis.usps.com", {"usps"}, 60.0 / 3600.0, 1, 1440, 1),
         api_defaults("dhl", "https://api-eu.dhl.com", {"dhl"}, 1, 1, 250, 1),
-        api_defaults("17track", "https://api.17track.net", {"yunexpress", "postal"}, 3, 3, 0, 40),
+        // 17TRACK verifies the cross-border lines and the national posts no other API covers.
+        api_defaults("17track",
+                     "https://api.17track.net",
+                     {"yunexpress",
+                      "fourpx",
+                      "yanwen",
+                      "cainiao",
+                      "sf_express",
+                      "china_post",
+                      "royal_mail",
+                      "japan_post",
+                      "la_poste",
+                      "deutsche_post",
+                      "postnl",
+                      "australia_post",
+                      "postal"},
+                     3,
+                     3,
+                     0,
+                     40),
     };
     return settings;
 }
