@@ -209,10 +209,12 @@ TrackingSettings default_tracking_settings() {
         api_defaults("fedex", "https://apis.fedex.com", {"fedex"}, 140, 20, 100000, 30),
         api_defaults("usps", "https://apis.usps.com", {"usps"}, 60.0 / 3600.0, 1, 1440, 1),
         api_defaults("dhl", "https://api-eu.dhl.com", {"dhl"}, 1, 1, 250, 1),
-        // 17TRACK verifies the cross-border lines and the national posts no other API covers.
+        // 17TRACK verifies the cross-border lines and the national posts no other API covers,
+        // and stands in for USPS when USPS refuses a number or is unreachable.
         api_defaults("17track",
                      "https://api.17track.net",
-                     {"yunexpress",
+                     {"usps",
+                      "yunexpress",
                       "fourpx",
                       "yanwen",
                       "cainiao",

@@ -69,8 +69,16 @@ Tracker::~Tracker() {
     stop();
 }
 
-CarrierClient* Tracker::route(std::string_view carrier) const {
-    for (const auto& client : m_clients) {
+CarrierClient* Tracker::route(std::string_view carrier, const CarrierClient* after) const {
+    auto it = m_clients.begin();
+    if (after != nullptr) {
+        it = std::find_if(m_clients.begin(), m_clients.end(), [after](const auto& client) {
+            return client.get() == after;
+        });
+        it = it == m_clients.end() ? it : std::next(it);
+    }
+    for (; it != m_clients.end(); ++it) {
+        const auto& client = *it;
         const auto& covers = client->settings().covers;
         if (std::find(covers.begin(), covers.end(), carrier) != covers.end()) {
             return client.get();
@@ -145,8 +153,22 @@ void Tracker::track(std::string_view number, std::string_view declared, LookupHa
         return;
     }
     carriers::TrackQuery query{lookup.number, rules.format_spec(*format).id};
-    client->submit(std::move(query),
-                   [carrier = lookup.carrier, on_done = std::move(on_done)](Lookup result) {
+    // When the first API refuses the number (USPS's 403 for other mailers' labels) or cannot
+    // be reached, the next API covering the carrier (17TRACK, by default) gets a try.
+    auto* fallback = route(lookup.carrier, client);
+    client->submit(query,
+                   [carrier = lookup.carrier, query, fallback, on_done = std::move(on_done)](
+                       Lookup result) mutable {
+                       const bool is_refused = result.outcome == LookupOutcome::forbidden
+                                               || result.outcome == LookupOutcome::unreachable;
+                       if (is_refused && fallback != nullptr) {
+                           fallback->submit(std::move(query),
+                                            [carrier, on_done = std::move(on_done)](Lookup second) {
+                                                second.carrier = carrier;
+                                                on_done(std::move(second));
+                                            });
+                           return;
+                       }
                        result.carrier = carrier;
                        on_done(std::move(result));
                    });

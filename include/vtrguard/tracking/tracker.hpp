@@ -50,7 +50,8 @@ public:
     void stop();
 
 private:
-    CarrierClient* route(std::string_view carrier) const;
+    // The first client with credentials covering `carrier`, after `after` when given.
+    CarrierClient* route(std::string_view carrier, const CarrierClient* after = nullptr) const;
     void answer(LookupHandler on_done, Lookup lookup);
 
     boost::asio::any_io_executor m_executor;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace vtrguard;
 using carriers::TrackStatus;
 using fakes::Fault;
@@ -63,6 +65,8 @@ TEST_CASE_FIXTURE(TrackerFixture, "ups: each scenario normalises") {
 }
 
 TEST_CASE_FIXTURE(TrackerFixture, "usps: 403 is forbidden, not not-found - 150001 is not found") {
+    auto& covers = carrier("17track").covers; // USPS alone: no fallback in this case
+    covers.erase(std::remove(covers.begin(), covers.end(), "usps"), covers.end());
     server.set_shipment(k_usps, Shipment::forbidden);
     CHECK(track_one(k_usps).outcome == LookupOutcome::forbidden);
     server.set_shipment(k_usps, Shipment::not_found);
@@ -84,6 +88,17 @@ TEST_CASE_FIXTURE(TrackerFixture, "dhl: sends the service and reads the unified 
     const auto label = track_one(k_dhl);
     CHECK(label.result.status == TrackStatus::label_created);
     CHECK_FALSE(label.result.has_physical_scan);
+}
+
+TEST_CASE_FIXTURE(TrackerFixture, "usps: a number USPS refuses is asked of 17TRACK instead") {
+    server.set_shipment(k_usps, Shipment::forbidden); // the fake's 17TRACK reads it as not found
+    const auto lookup = track_one(k_usps);
+    CHECK(lookup.api == "17track");
+    CHECK(lookup.carrier == "usps");
+    CHECK(lookup.outcome == LookupOutcome::tracked);
+    CHECK(lookup.result.status == TrackStatus::not_found);
+    CHECK(server.requests("usps") >= 1);
+    CHECK(server.requests("17track") >= 1);
 }
 
 TEST_CASE_FIXTURE(TrackerFixture, "17track: registers, then queries") {
