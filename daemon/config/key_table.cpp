@@ -170,6 +170,7 @@ std::vector<KeyRule> build_table() {
              return error;
          },
          [](const Config& config) -> std::optional<std::string> { return config.log.level; }});
+    table.push_back(marketplaces_rule());
     return table;
 }
 

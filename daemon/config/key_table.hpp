@@ -21,7 +21,11 @@ struct KeyRule {
     // The value as `config show` prints it; nullopt prints `null`.
     std::function<std::optional<std::string>(const Config& config)> show;
     bool is_secret = false; // printed as ******** by `config show`
+    bool is_json = false;   // `show` returns JSON text, printed as a JSON value
 };
+
+// The `marketplaces` key: one object per marketplace policy (marketplace_keys.cpp).
+KeyRule marketplaces_rule();
 
 // Every key, in the order docs/configuration.md and `config show` list them.
 std::span<const KeyRule> key_table();

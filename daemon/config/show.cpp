@@ -44,7 +44,12 @@ std::string show(const Config& config) {
         const auto section = dot == std::string_view::npos ? "" : rule.key.substr(0, dot);
         const auto name = dot == std::string_view::npos ? rule.key : rule.key.substr(dot + 1);
         rapidjson::Value value;
-        if (auto text = rule.show(config)) {
+        if (auto text = rule.show(config); text && rule.is_json) {
+            // A whole section printed as JSON (`marketplaces`): inserted as a value.
+            rapidjson::Document parsed(&allocator);
+            parsed.Parse(text->c_str(), text->size());
+            value.CopyFrom(parsed, allocator);
+        } else if (text) {
             const std::string_view shown = rule.is_secret ? k_masked : std::string_view(*text);
             value.SetString(
                 shown.data(), static_cast<rapidjson::SizeType>(shown.size()), allocator);

@@ -4,6 +4,7 @@
 #include <vtrguard/core/asio.hpp>
 #include <vtrguard/core/time.hpp>
 #include <vtrguard/orders/import.hpp>
+#include <vtrguard/report/vtr_watch.hpp>
 #include <vtrguard/service/inbox.hpp>
 #include <vtrguard/service/log.hpp>
 #include <vtrguard/service/service.hpp>
@@ -21,6 +22,7 @@ namespace {
 
 constexpr auto k_inbox_scan = std::chrono::milliseconds(500);
 constexpr int k_exit_config = 3;
+constexpr std::chrono::seconds k_vtr_check_interval{std::chrono::minutes{15}};
 constexpr int k_exit_runtime = 4;
 
 } // namespace
@@ -62,6 +64,7 @@ struct Service::Impl {
     void arm_watchdog();
 
     void sweep_now();
+    void log_vtr_crossings(core::TimePoint now);
     bool import_inbox();
     void report_status();
 
@@ -85,6 +88,7 @@ struct Service::Impl {
     std::optional<alerts::Sweeper> sweeper;
     bool is_stopping = false;
     std::size_t sweeps = 0;
+    std::optional<core::TimePoint> last_vtr_check;
     std::size_t events_logged = 0;
     std::size_t files_imported = 0;
     std::string last_sweep;
@@ -242,6 +246,30 @@ void Service::Impl::arm_watchdog() {
     });
 }
 
+void Service::Impl::log_vtr_crossings(core::TimePoint now) {
+    // The rate moves slowly; reading the window once per interval is enough.
+    if (last_vtr_check && now - *last_vtr_check < k_vtr_check_interval) {
+        return;
+    }
+    last_vtr_check = now;
+    auto crossings = report::watch_vtr(config.database, config.marketplaces, now);
+    if (!crossings) {
+        log->error("vtr: " + crossings.error().message);
+        return;
+    }
+    for (const auto& crossing : *crossings) {
+        const auto text = report::vtr_alert_text(crossing);
+        if (crossing.state.level == report::RateLevel::below_threshold) {
+            log->error(text);
+        } else if (crossing.state.level == report::RateLevel::warning) {
+            log->warn(text);
+        } else {
+            log->info(text);
+        }
+    }
+    events_logged += crossings->size();
+}
+
 void Service::Impl::sweep_now() {
     const auto now = clock.now();
     auto swept = sweeper->sweep(now);
@@ -254,6 +282,7 @@ void Service::Impl::sweep_now() {
         }
         events_logged += swept->events.size();
         next_due = swept->next_due;
+        log_vtr_crossings(now);
         ++sweeps;
         last_sweep = core::format_instant(now);
         report_status();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/result.hpp>
 
 #include <chrono>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vtrguard::config {
 
@@ -33,6 +35,7 @@ struct Config {
     std::chrono::seconds poll_interval{60};
     LeadTimes lead_times;
     LogConfig log;
+    std::vector<MarketplacePolicy> marketplaces = default_marketplaces(); // never empty
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;
