@@ -97,7 +97,8 @@ int main(int argc, char** argv) {
         "vtrguard", "report", "--db", db_text.c_str(), "--days", "90", "--out", out.c_str()};
     for (int run = 0; run < 3; ++run) {
         const auto started = Clock::now();
-        const int code = vtrguard::cli::run(static_cast<int>(args.size()), const_cast<char**>(args.data()));
+        const int code =
+            vtrguard::cli::run(static_cast<int>(args.size()), const_cast<char**>(args.data()));
         const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
         fmt::print("run {}: vtrguard report --days 90: {:.2f} s (exit {}; target < 3 s)\n",
                    run + 1,

@@ -87,7 +87,8 @@ ReadError read_lane(const rapidjson::Value& value, ScanLane& lane) {
     return std::nullopt;
 }
 
-ReadError read_policy_key(std::string_view key, const rapidjson::Value& value, MarketplacePolicy& policy) {
+ReadError
+read_policy_key(std::string_view key, const rapidjson::Value& value, MarketplacePolicy& policy) {
     if (key == "threshold") {
         return read_percent(value, policy.threshold);
     }

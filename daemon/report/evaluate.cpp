@@ -87,8 +87,8 @@ Outcome evaluate(const Shipment& shipment,
         && *shipment.tracking_uploaded_at > *shipment.deliver_by) {
         return fail(Cause::uploaded_after_confirm);
     }
-    const auto confirmed = shipment.ship_confirmed_at.value_or(
-        shipment.deliver_by.value_or(core::TimePoint{}));
+    const auto confirmed =
+        shipment.ship_confirmed_at.value_or(shipment.deliver_by.value_or(core::TimePoint{}));
     const auto deadline = confirmed + policy.no_scan_after;
     if (!shipment.first_scan_at) {
         return now < deadline ? Outcome{Status::pending} : fail(Cause::never_scanned);
@@ -120,7 +120,8 @@ std::string evidence(const Shipment& shipment,
                            policy.name);
     case Cause::invalid_format:
     case Cause::wrong_carrier:
-        return fmt::format("tracking_verdict={} for carrier \"{}\"", shipment.verdict, shipment.carrier);
+        return fmt::format(
+            "tracking_verdict={} for carrier \"{}\"", shipment.verdict, shipment.carrier);
     case Cause::number_reused:
         return fmt::format("tracking_key {} is on another order", shipment.tracking_key);
     case Cause::uploaded_after_confirm:

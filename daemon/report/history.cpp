@@ -39,7 +39,8 @@ History build_history(std::span<const Shipment> shipments,
     history.period = summarize(shipments, outcomes, history.from, history.to);
 
     // Per-day counts from the start of the first day's window, then a running window sum.
-    const auto window_days = std::max<std::int64_t>(1, (window + k_day - std::chrono::seconds{1}) / k_day);
+    const auto window_days =
+        std::max<std::int64_t>(1, (window + k_day - std::chrono::seconds{1}) / k_day);
     const auto base = history.from - k_day * (window_days - 1);
     const auto slots = static_cast<std::size_t>(window_days - 1 + days);
     std::vector<Counts> per_day(slots);
@@ -60,8 +61,11 @@ History build_history(std::span<const Shipment> shipments,
         stats.last = std::max(stats.last, *date);
         ++stats.count;
         history.failing.push_back(
-            {i, outcomes[i].cause,
-             evidence(shipments[i], outcomes[i], config::policy_for(policies, shipments[i].marketplace))});
+            {i,
+             outcomes[i].cause,
+             evidence(shipments[i],
+                      outcomes[i],
+                      config::policy_for(policies, shipments[i].marketplace))});
     }
     std::vector<Counts> prefix(slots + 1);
     for (std::size_t s = 0; s < slots; ++s) {
@@ -92,9 +96,9 @@ History build_history(std::span<const Shipment> shipments,
             history.causes.push_back(causes.at(c));
         }
     }
-    std::stable_sort(history.causes.begin(), history.causes.end(), [](const auto& a, const auto& b) {
-        return a.count > b.count;
-    });
+    std::stable_sort(history.causes.begin(),
+                     history.causes.end(),
+                     [](const auto& a, const auto& b) { return a.count > b.count; });
     std::sort(history.failing.begin(), history.failing.end(), [&](const auto& a, const auto& b) {
         const auto& left = shipments[a.index];
         const auto& right = shipments[b.index];

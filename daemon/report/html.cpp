@@ -59,10 +59,7 @@ void append_rate_chart(std::string& out, const History& history) {
                    plot_w,
                    plot_h);
     for (const double rate : {floor, history.threshold, 100.0}) {
-        fmt::format_to(it,
-                       "<text x=\"2\" y=\"{:.1f}\">{:.0f}%</text>\n",
-                       y_of(rate) + 4,
-                       rate);
+        fmt::format_to(it, "<text x=\"2\" y=\"{:.1f}\">{:.0f}%</text>\n", y_of(rate) + 4, rate);
     }
     fmt::format_to(it,
                    "<line class=\"threshold\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" "
@@ -116,10 +113,12 @@ void append_cause_chart(std::string& out, const History& history) {
                    "height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n",
                    k_chart_width,
                    height);
-    const double most = history.causes.empty() ? 1.0 : static_cast<double>(history.causes.front().count);
+    const double most =
+        history.causes.empty() ? 1.0 : static_cast<double>(history.causes.front().count);
     double y = 5;
     for (const auto& cause : history.causes) {
-        const double width = (k_chart_width - k_label_w - 80) * static_cast<double>(cause.count) / most;
+        const double width =
+            (k_chart_width - k_label_w - 80) * static_cast<double>(cause.count) / most;
         fmt::format_to(it,
                        "<text x=\"0\" y=\"{0:.1f}\">{1}</text>"
                        "<rect class=\"cause-bar\" data-cause=\"{2}\" x=\"{3}\" y=\"{4:.1f}\" "

@@ -77,14 +77,12 @@ std::string plan_of_action(const History& history) {
                            "state the date it took effect.\n",
                            date_text(cause.last));
         }
-        fmt::format_to(it,
-                       "- Correction (TODO: confirm or rewrite): {}\n\n",
-                       cause_remedy(cause.cause));
+        fmt::format_to(
+            it, "- Correction (TODO: confirm or rewrite): {}\n\n", cause_remedy(cause.cause));
     }
     out.append("## 3. Preventive measures\n\n");
     for (const auto& cause : history.causes) {
-        fmt::format_to(
-            it, "- {}: {}\n", cause_label(cause.cause), cause_prevention(cause.cause));
+        fmt::format_to(it, "- {}: {}\n", cause_label(cause.cause), cause_prevention(cause.cause));
     }
     out.append("- The Valid Tracking Rate is checked daily with `vtrguard vtr`; the daemon logs "
                "`vtr_below_warning` before the rate reaches the threshold.\n"

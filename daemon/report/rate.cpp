@@ -137,8 +137,8 @@ VtrSummary compute_vtr(std::span<const Shipment> shipments,
                        std::chrono::seconds window) {
     const auto outcomes = evaluate_all(shipments, policies, now);
     // A shipment promised for exactly `now` is in; one promised `window` ago is out.
-    return summarize(shipments, outcomes, now - window + std::chrono::seconds{1},
-                     now + std::chrono::seconds{1});
+    return summarize(
+        shipments, outcomes, now - window + std::chrono::seconds{1}, now + std::chrono::seconds{1});
 }
 
 } // namespace vtrguard::report

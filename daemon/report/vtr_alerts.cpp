@@ -110,8 +110,9 @@ std::string vtr_alert_text(const VtrAlert& alert) {
     return fmt::format("alert={} marketplace={} category={} level={} previous={} rate={} "
                        "worst_case={} line={:.2f} valid={} not_valid={} pending={}",
                        alert.code,
-                       core::printable(alert.state.marketplace.empty() ? std::string(k_unknown_group)
-                                                                       : alert.state.marketplace),
+                       core::printable(alert.state.marketplace.empty()
+                                           ? std::string(k_unknown_group)
+                                           : alert.state.marketplace),
                        core::printable(alert.state.category),
                        rate_level_name(alert.state.level),
                        rate_level_name(alert.previous),

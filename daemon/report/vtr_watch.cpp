@@ -23,10 +23,10 @@ Result<std::vector<VtrAlert>> watch_vtr(const std::filesystem::path& database,
         std::vector<RateState> previous;
         SQLite::Statement query(db, "SELECT marketplace, category, level FROM vtr_alert_state");
         while (query.executeStep()) {
-            previous.push_back({query.getColumn(0).getString(),
-                                query.getColumn(1).getString(),
-                                parse_rate_level(query.getColumn(2).getString())
-                                    .value_or(RateLevel::ok)});
+            previous.push_back(
+                {query.getColumn(0).getString(),
+                 query.getColumn(1).getString(),
+                 parse_rate_level(query.getColumn(2).getString()).value_or(RateLevel::ok)});
         }
         auto alerts = decide_vtr_alerts(previous, groups, policies);
         if (alerts.empty()) {

@@ -35,9 +35,8 @@ Outcome evaluate(const Shipment& shipment,
                  core::TimePoint now);
 
 // The evidence behind a not-valid outcome, as one line naming the stored fields it rests on.
-std::string evidence(const Shipment& shipment,
-                     const Outcome& outcome,
-                     const config::MarketplacePolicy& policy);
+std::string
+evidence(const Shipment& shipment, const Outcome& outcome, const config::MarketplacePolicy& policy);
 
 // For each shipment, whether another not-cancelled shipment carries the same number.
 std::vector<bool> find_reused(std::span<const Shipment> shipments);

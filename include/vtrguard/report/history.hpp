@@ -39,7 +39,7 @@ struct History {
     core::TimePoint to;   // 00:00 UTC after the last day
     VtrSummary period;    // every shipment with a window date in [from, to)
     std::vector<DayPoint> days;
-    std::vector<CauseStats> causes; // count > 0, most frequent first
+    std::vector<CauseStats> causes;    // count > 0, most frequent first
     std::vector<FailingOrder> failing; // by window date, then order id
     double threshold = 95.0;
     double warning = 97.0;

@@ -43,10 +43,11 @@ std::vector<VtrAlert> decide_vtr_alerts(std::span<const RateState> previous,
                                         std::span<const config::MarketplacePolicy> policies);
 
 // Counts per `marketplace` + '\t' + `category` over [now - window, now], for the alerts. Pure.
-std::vector<Breakdown> rate_by_marketplace_category(std::span<const Shipment> shipments,
-                                                    std::span<const config::MarketplacePolicy> policies,
-                                                    core::TimePoint now,
-                                                    std::chrono::seconds window);
+std::vector<Breakdown>
+rate_by_marketplace_category(std::span<const Shipment> shipments,
+                             std::span<const config::MarketplacePolicy> policies,
+                             core::TimePoint now,
+                             std::chrono::seconds window);
 
 // The alert as one log line: `alert=vtr_below_threshold marketplace=… category=… rate=…`.
 std::string vtr_alert_text(const VtrAlert& alert);

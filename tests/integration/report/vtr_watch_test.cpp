@@ -5,7 +5,6 @@
 #include <vtrguard/store/store.hpp>
 
 #include <doctest/doctest.h>
-
 #include <fmt/format.h>
 
 using namespace vtrguard;
@@ -58,8 +57,9 @@ TEST_CASE("vtr watch: one alert per crossing, kept across restarts, then recover
     REQUIRE(first.has_value());
     REQUIRE(first->size() == 1);
     CHECK(first->front().code == "vtr_below_threshold");
-    CHECK(report::vtr_alert_text(first->front()).starts_with(
-        "alert=vtr_below_threshold marketplace=amazon.com category=toys level=below_threshold"));
+    CHECK(report::vtr_alert_text(first->front())
+              .starts_with("alert=vtr_below_threshold marketplace=amazon.com category=toys "
+                           "level=below_threshold"));
     // Same data, and the same after a restart (the level is stored): nothing new.
     CHECK(report::watch_vtr(path, policies, now + 1h)->empty());
 

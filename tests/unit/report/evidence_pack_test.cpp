@@ -42,7 +42,6 @@ int other_on(int d) {
     return d % 2 == 0 ? 1 : 0;
 }
 
-
 } // namespace
 
 TEST_CASE_FIXTURE(Fixture, "report: the period holds 90 days and the known causes") {
@@ -79,7 +78,8 @@ TEST_CASE_FIXTURE(Fixture, "report: failing-orders.csv has one row per failing o
           != std::string::npos);
 }
 
-TEST_CASE_FIXTURE(Fixture, "report: the plan ranks the causes with their share and says it is a draft") {
+TEST_CASE_FIXTURE(Fixture,
+                  "report: the plan ranks the causes with their share and says it is a draft") {
     const auto plan = report::plan_of_action(history);
     CHECK(plan.find("DRAFT") != std::string::npos);
     CHECK(plan.find("Do not send it as it is") != std::string::npos);
@@ -110,7 +110,8 @@ TEST_CASE("report: no shipments makes an empty but valid pack") {
     const auto history =
         report::build_history(none, config::default_marketplaces(), now, 90, 24h * 30);
     CHECK(report::report_html(history, none).find("rate-point") == std::string::npos);
-    CHECK(report::plan_of_action(history).find("No shipment without valid tracking") != std::string::npos);
+    CHECK(report::plan_of_action(history).find("No shipment without valid tracking")
+          != std::string::npos);
     CHECK(report::failing_orders_csv(history, none).find("\r\n") + 2
           == report::failing_orders_csv(history, none).size());
 }

@@ -17,8 +17,7 @@ namespace vtrguard::test {
 // - n == 1 on even days: declared under "Other";
 // - n == 2 on days divisible by 3: never scanned.
 // Everything else is valid and scanned within a day.
-inline std::vector<report::Shipment>
-generated_history(core::TimePoint now, int days, int per_day) {
+inline std::vector<report::Shipment> generated_history(core::TimePoint now, int days, int per_day) {
     using namespace std::chrono_literals;
     std::vector<report::Shipment> shipments;
     const auto first_day = std::chrono::floor<std::chrono::days>(now) - 24h * (days - 1);
