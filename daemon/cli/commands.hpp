@@ -12,5 +12,7 @@ void add_import_command(CLI::App& app, int& exit_code);
 void add_check_command(CLI::App& app, int& exit_code);
 void add_run_command(CLI::App& app, int& exit_code);
 void add_track_command(CLI::App& app, int& exit_code);
+void add_vtr_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
 
 } // namespace vtrguard::cli

@@ -22,6 +22,8 @@ int run(int argc, char** argv) {
     add_check_command(app, exit_code);
     add_run_command(app, exit_code);
     add_track_command(app, exit_code);
+    add_vtr_command(app, exit_code);
+    add_report_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

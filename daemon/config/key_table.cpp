@@ -192,6 +192,7 @@ std::vector<KeyRule> build_table() {
     table.push_back(lookup_rule("lookups.retry_max", &LookupSchedule::retry_max));
     table.push_back(lookup_rule("lookups.stop_after", &LookupSchedule::stop_after));
     table.push_back(carriers_rule());
+    table.push_back(marketplaces_rule());
     return table;
 }
 

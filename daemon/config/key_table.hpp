@@ -26,7 +26,11 @@ struct KeyRule {
     std::function<rapidjson::Value(const Config& config,
                                    rapidjson::Document::AllocatorType& allocator)>
         show_object;
+    bool is_json = false;   // `show` returns JSON text, printed as a JSON value
 };
+
+// The `marketplaces` key: one object per marketplace policy (marketplace_keys.cpp).
+KeyRule marketplaces_rule();
 
 // Every key, in the order docs/configuration.md and `config show` list them.
 std::span<const KeyRule> key_table();

@@ -46,7 +46,12 @@ std::string show(const Config& config) {
         rapidjson::Value value;
         if (rule.show_object) {
             value = rule.show_object(config, allocator);
-        } else if (auto text = rule.show(config)) {
+        } else if (auto text = rule.show(config); text && rule.is_json) {
+            // A whole section printed as JSON (`marketplaces`): inserted as a value.
+            rapidjson::Document parsed(&allocator);
+            parsed.Parse(text->c_str(), text->size());
+            value.CopyFrom(parsed, allocator);
+        } else if (text) {
             const std::string_view shown = rule.is_secret ? k_masked : std::string_view(*text);
             value.SetString(
                 shown.data(), static_cast<rapidjson::SizeType>(shown.size()), allocator);

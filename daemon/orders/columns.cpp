@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <utility>
 
 namespace vtrguard::orders {
@@ -18,7 +20,7 @@ constexpr std::size_t k_max_field_bytes = 512;
 constexpr std::size_t k_max_order_id_bytes = 64;
 constexpr std::size_t k_max_tracking_bytes = 128;
 
-constexpr std::array<std::string_view, 12> k_csv_names{
+constexpr std::array<std::string_view, 17> k_csv_names{
     "order_id",
     "marketplace",
     "purchase_date",
@@ -31,17 +33,23 @@ constexpr std::array<std::string_view, 12> k_csv_names{
     "first_scan_at",
     "category",
     "service_level",
+    "ship_from_country",
+    "ship_to_country",
+    "order_value",
+    "currency",
+    "tracking_uploaded_at",
 };
 
 // Amazon's Unshipped Orders report (docs/store.md, design/amazon-orders.md). `promise-date`
 // is left out on purpose: what it promises is not documented.
-constexpr std::array<std::pair<std::string_view, Column>, 6> k_amazon_names{{
+constexpr std::array<std::pair<std::string_view, Column>, 7> k_amazon_names{{
     {"order-id", Column::order_id},
     {"purchase-date", Column::purchase_date},
     {"sales-channel", Column::marketplace},
     {"ship-service-level", Column::service_level},
     {"latest-ship-date", Column::ship_by},
     {"latest-delivery-date", Column::deliver_by},
+    {"ship-country", Column::ship_to_country},
 }};
 
 std::optional<std::string> text_problem(std::string_view text, std::size_t limit) {
@@ -93,11 +101,37 @@ FieldTarget target_of(Column column) {
         return {OrderField::category, &Order::category};
     case Column::service_level:
         return {OrderField::service_level, &Order::service_level};
+    case Column::ship_from_country:
+        return {OrderField::ship_from_country, &Order::ship_from_country};
+    case Column::ship_to_country:
+        return {OrderField::ship_to_country, &Order::ship_to_country};
+    case Column::currency:
+        return {OrderField::currency, &Order::currency};
+    case Column::tracking_uploaded_at:
+        return {OrderField::tracking_uploaded_at, nullptr, &Order::tracking_uploaded_at};
     case Column::order_id:
     case Column::status:
+    case Column::order_value:
         break;
     }
     return {OrderField::status};
+}
+
+// A decimal amount such as `12.50`; an empty cell clears it.
+std::optional<std::string> read_order_value(std::string_view value, store::OrderPatch& patch) {
+    patch.set(OrderField::order_value);
+    if (value.empty()) {
+        patch.values.order_value.reset();
+        return std::nullopt;
+    }
+    double amount = 0;
+    const auto* end = value.data() + value.size();
+    const auto [stop, error] = std::from_chars(value.data(), end, amount);
+    if (error != std::errc() || stop != end || amount < 0 || !std::isfinite(amount)) {
+        return fmt::format("\"{}\" is not an amount such as 12.50", value);
+    }
+    patch.values.order_value = amount;
+    return std::nullopt;
 }
 
 // Fills one field of `patch` from `value`; the error says why, without the column name.
@@ -124,6 +158,9 @@ read_field(Column column, std::string_view value, store::OrderPatch& patch) {
         patch.values.status = *status;
         patch.set(OrderField::status);
         return std::nullopt;
+    }
+    if (column == Column::order_value) {
+        return read_order_value(value, patch);
     }
     const auto target = target_of(column);
     if (target.time != nullptr) {

@@ -26,6 +26,11 @@ enum class Column : std::uint8_t {
     first_scan_at,
     category,
     service_level,
+    ship_from_country,
+    ship_to_country,
+    order_value,
+    currency,
+    tracking_uploaded_at,
 };
 
 // How one file's columns map to order fields.

@@ -4,6 +4,7 @@
 #include <vtrguard/core/asio.hpp>
 #include <vtrguard/core/time.hpp>
 #include <vtrguard/orders/import.hpp>
+#include <vtrguard/report/vtr_watch.hpp>
 #include <vtrguard/service/inbox.hpp>
 #include <vtrguard/service/log.hpp>
 #include <vtrguard/service/service.hpp>
@@ -29,6 +30,7 @@ constexpr auto k_sweep_after_lookups = std::chrono::milliseconds(250);
 constexpr auto k_lookup_grace = std::chrono::milliseconds(3000);
 constexpr auto k_stop_deadline = std::chrono::milliseconds(5000);
 constexpr int k_exit_config = 3;
+constexpr std::chrono::seconds k_vtr_check_interval{std::chrono::minutes{15}};
 constexpr int k_exit_runtime = 4;
 
 } // namespace
@@ -73,6 +75,7 @@ struct Service::Impl {
     void arm_watchdog();
 
     void sweep_now();
+    void log_vtr_crossings(core::TimePoint now);
     bool import_inbox();
     void report_status();
 
@@ -99,6 +102,7 @@ struct Service::Impl {
     std::unique_ptr<tracking::LookupScheduler> lookups;
     bool is_stopping = false;
     std::size_t sweeps = 0;
+    std::optional<core::TimePoint> last_vtr_check;
     std::size_t events_logged = 0;
     std::size_t files_imported = 0;
     std::string last_sweep;
@@ -294,6 +298,30 @@ void Service::Impl::arm_watchdog() {
     });
 }
 
+void Service::Impl::log_vtr_crossings(core::TimePoint now) {
+    // The rate moves slowly; reading the window once per interval is enough.
+    if (last_vtr_check && now - *last_vtr_check < k_vtr_check_interval) {
+        return;
+    }
+    last_vtr_check = now;
+    auto crossings = report::watch_vtr(config.database, config.marketplaces, now);
+    if (!crossings) {
+        log->error("vtr: " + crossings.error().message);
+        return;
+    }
+    for (const auto& crossing : *crossings) {
+        const auto text = report::vtr_alert_text(crossing);
+        if (crossing.state.level == report::RateLevel::below_threshold) {
+            log->error(text);
+        } else if (crossing.state.level == report::RateLevel::warning) {
+            log->warn(text);
+        } else {
+            log->info(text);
+        }
+    }
+    events_logged += crossings->size();
+}
+
 void Service::Impl::sweep_now() {
     const auto now = clock.now();
     auto swept = sweeper->sweep(now);
@@ -310,6 +338,7 @@ void Service::Impl::sweep_now() {
             // A sweep is where new or changed numbers are first checked.
             lookups->poll();
         }
+        log_vtr_crossings(now);
         ++sweeps;
         last_sweep = core::format_instant(now);
         report_status();

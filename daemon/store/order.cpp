@@ -67,6 +67,11 @@ Order apply_patch(Order order, const OrderPatch& patch) {
     take(patch, OrderField::first_scan_at, &Order::first_scan_at, order);
     take(patch, OrderField::category, &Order::category, order);
     take(patch, OrderField::service_level, &Order::service_level, order);
+    take(patch, OrderField::ship_from_country, &Order::ship_from_country, order);
+    take(patch, OrderField::ship_to_country, &Order::ship_to_country, order);
+    take(patch, OrderField::order_value, &Order::order_value, order);
+    take(patch, OrderField::currency, &Order::currency, order);
+    take(patch, OrderField::tracking_uploaded_at, &Order::tracking_uploaded_at, order);
     return order;
 }
 

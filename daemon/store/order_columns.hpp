@@ -9,9 +9,10 @@ namespace vtrguard::store {
 // The order columns in the order read_order() expects them.
 inline constexpr std::string_view k_order_columns =
     "order_id, marketplace, purchase_date, ship_by, deliver_by, status, carrier, "
-    "tracking_number, ship_confirmed_at, first_scan_at, category, service_level";
+    "tracking_number, ship_confirmed_at, first_scan_at, category, service_level, "
+    "ship_from_country, ship_to_country, order_value, currency, tracking_uploaded_at";
 
-inline constexpr int k_order_column_count = 12;
+inline constexpr int k_order_column_count = 17;
 
 // The order in columns [first, first + k_order_column_count) of the current row. NULL text
 // reads as empty; a status another program mistyped reads as awaiting, the safe side.

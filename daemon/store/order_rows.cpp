@@ -51,6 +51,13 @@ Order read_order(SQLite::Statement& row, int first) {
     order.first_scan_at = read_time(row, first + 9);
     order.category = read_text(row, first + 10);
     order.service_level = read_text(row, first + 11);
+    order.ship_from_country = read_text(row, first + 12);
+    order.ship_to_country = read_text(row, first + 13);
+    if (const auto value = row.getColumn(first + 14); !value.isNull()) {
+        order.order_value = value.getDouble();
+    }
+    order.currency = read_text(row, first + 15);
+    order.tracking_uploaded_at = read_time(row, first + 16);
     return order;
 }
 
@@ -67,6 +74,15 @@ void bind_order(SQLite::Statement& statement, int first, const Order& order) {
     bind_time(statement, first + 9, order.first_scan_at);
     bind_text(statement, first + 10, order.category);
     bind_text(statement, first + 11, order.service_level);
+    bind_text(statement, first + 12, order.ship_from_country);
+    bind_text(statement, first + 13, order.ship_to_country);
+    if (order.order_value) {
+        statement.bind(first + 14, *order.order_value);
+    } else {
+        statement.bind(first + 14);
+    }
+    bind_text(statement, first + 15, order.currency);
+    bind_time(statement, first + 16, order.tracking_uploaded_at);
 }
 
 Result<std::optional<Order>> Store::find_order(std::string_view order_id) {
@@ -99,14 +115,19 @@ Result<UpsertOutcome> Store::upsert(const OrderPatch& patch, core::TimePoint now
         // next_due_at = 0 makes the next sweep look at the order again.
         static const std::string k_sql =
             fmt::format("INSERT INTO orders ({}, updated_at, next_due_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
                         "ON CONFLICT (order_id) DO UPDATE SET marketplace = excluded.marketplace, "
                         "purchase_date = excluded.purchase_date, ship_by = excluded.ship_by, "
                         "deliver_by = excluded.deliver_by, status = excluded.status, "
                         "carrier = excluded.carrier, tracking_number = excluded.tracking_number, "
                         "ship_confirmed_at = excluded.ship_confirmed_at, "
                         "first_scan_at = excluded.first_scan_at, category = excluded.category, "
-                        "service_level = excluded.service_level, updated_at = excluded.updated_at, "
+                        "service_level = excluded.service_level, "
+                        "ship_from_country = excluded.ship_from_country, "
+                        "ship_to_country = excluded.ship_to_country, "
+                        "order_value = excluded.order_value, currency = excluded.currency, "
+                        "tracking_uploaded_at = excluded.tracking_uploaded_at, "
+                        "updated_at = excluded.updated_at, "
                         "next_due_at = 0",
                         k_order_columns);
         auto& statement = m_impl->prepare(k_sql);

@@ -73,6 +73,21 @@ CREATE TABLE carrier_events (
     is_physical   INTEGER NOT NULL,
     PRIMARY KEY (number, seq)
 );
+)sql",
+                                                                      R"sql(
+ALTER TABLE orders ADD COLUMN ship_from_country TEXT;
+ALTER TABLE orders ADD COLUMN ship_to_country TEXT;
+ALTER TABLE orders ADD COLUMN order_value REAL;
+ALTER TABLE orders ADD COLUMN currency TEXT;
+ALTER TABLE orders ADD COLUMN tracking_uploaded_at INTEGER;
+CREATE TABLE vtr_alert_state (
+    marketplace TEXT NOT NULL,
+    category    TEXT NOT NULL,
+    level       TEXT NOT NULL CHECK (level IN ('ok', 'warning', 'below_threshold')),
+    rate        REAL,
+    changed_at  INTEGER NOT NULL,
+    PRIMARY KEY (marketplace, category)
+);
 )sql"};
 
 } // namespace

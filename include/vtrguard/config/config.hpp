@@ -1,5 +1,6 @@
 #pragma once
 
+#include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/result.hpp>
 #include <vtrguard/tracking/carrier_settings.hpp>
 
@@ -8,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vtrguard::config {
 
@@ -50,6 +52,7 @@ struct Config {
     // A number the carrier knows but has not physically scanned this long after ship-confirm
     // (or after its first lookup, when the order has no ship-confirm time) is `no_carrier_scan`.
     std::chrono::seconds no_scan_after{std::chrono::hours{24}};
+    std::vector<MarketplacePolicy> marketplaces = default_marketplaces(); // never empty
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;

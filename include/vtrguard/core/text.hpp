@@ -22,6 +22,9 @@ std::string printable(std::string_view text);
 // `text` without leading and trailing spaces and tabs.
 std::string_view trim_blanks(std::string_view text);
 
+// `text` with ASCII letters in lower case; other bytes unchanged.
+std::string ascii_lower(std::string_view text);
+
 // Length of the valid UTF-8 sequence starting at text[pos], or 0 when it is invalid.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
 

@@ -32,6 +32,11 @@ struct Order {
     std::optional<core::TimePoint> first_scan_at;
     std::string category;
     std::string service_level;
+    std::string ship_from_country; // ISO 3166 alpha-2, as imported
+    std::string ship_to_country;
+    std::optional<double> order_value;                   // incl. shipping, excl. tax, in `currency`
+    std::string currency;                                // ISO 4217
+    std::optional<core::TimePoint> tracking_uploaded_at; // when the number reached the marketplace
 
     bool is_open() const { return status == OrderStatus::awaiting; }
 
@@ -51,6 +56,11 @@ enum class OrderField : std::uint16_t {
     first_scan_at = 1U << 8U,
     category = 1U << 9U,
     service_level = 1U << 10U,
+    ship_from_country = 1U << 11U,
+    ship_to_country = 1U << 12U,
+    order_value = 1U << 13U,
+    currency = 1U << 14U,
+    tracking_uploaded_at = 1U << 15U,
 };
 
 // Some fields of one order: those in `carried` replace the stored ones, the others stay.

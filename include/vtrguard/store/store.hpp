@@ -20,7 +20,7 @@ namespace vtrguard::store {
 inline constexpr std::int64_t k_never_due = 253402300799;
 
 // The schema this build reads and writes; older databases are migrated at open.
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 
 enum class UpsertOutcome : std::uint8_t { inserted, updated, unchanged };
 

@@ -99,6 +99,29 @@ TEST_CASE("config: show prints every key and parses back to the same values") {
     CHECK(again->poll_interval == 90s);
     CHECK(again->log.file == "/var/log/v.log");
     CHECK(again->lead_times.warn == config.lead_times.warn);
+    REQUIRE(again->marketplaces.size() == 1);
+    CHECK(again->marketplaces[0].integrated_carriers == config.marketplaces[0].integrated_carriers);
+    CHECK(again->marketplaces[0].scan_lanes.at(0).from
+          == config.marketplaces[0].scan_lanes.at(0).from);
+    CHECK(again->marketplaces[0].threshold == doctest::Approx(95.0));
+}
+
+TEST_CASE("config: marketplaces are read per name and checked") {
+    const auto read = config::parse(
+        R"({"marketplaces": {"amazon.co.uk": {"threshold": 90, "warning": 92, "no_scan_after": "5d"},
+             "default": {}}})",
+        "t");
+    REQUIRE(read);
+    CHECK(config::policy_for(read->marketplaces, "AMAZON.CO.UK").threshold
+          == doctest::Approx(90.0));
+    CHECK(config::policy_for(read->marketplaces, "amazon.com").threshold == doctest::Approx(95.0));
+    CHECK(config::policy_for(read->marketplaces, "amazon.co.uk").no_scan_after == 120h);
+    const auto bad = config::parse(R"({"marketplaces": {"x": {"threshold": 98}}})", "t");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message == "t: marketplaces: x: threshold 98 must not exceed warning 97");
+    const auto unknown = config::parse(R"({"marketplaces": {"x": {"treshold": 98}}})", "t");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().message.find("x.treshold: unknown key") != std::string::npos);
 }
 
 TEST_CASE("config: load_file reports the file") {

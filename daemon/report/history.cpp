@@ -1,0 +1,112 @@
+#include <vtrguard/report/history.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace vtrguard::report {
+
+namespace {
+
+constexpr std::chrono::seconds k_day{std::chrono::hours{24}};
+
+} // namespace
+
+core::TimePoint day_of(core::TimePoint time) {
+    return std::chrono::floor<std::chrono::days>(time);
+}
+
+std::string date_text(core::TimePoint time) {
+    const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(time)};
+    return fmt::format("{:04}-{:02}-{:02}",
+                       static_cast<int>(date.year()),
+                       static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()));
+}
+
+History build_history(std::span<const Shipment> shipments,
+                      std::span<const config::MarketplacePolicy> policies,
+                      core::TimePoint now,
+                      int days,
+                      std::chrono::seconds window) {
+    History history;
+    const auto& policy = config::policy_for(policies, "");
+    history.threshold = policy.threshold;
+    history.warning = policy.warning;
+    history.to = day_of(now) + k_day;
+    history.from = history.to - k_day * days;
+    const auto outcomes = evaluate_all(shipments, policies, now);
+    history.period = summarize(shipments, outcomes, history.from, history.to);
+
+    // Per-day counts from the start of the first day's window, then a running window sum.
+    const auto window_days =
+        std::max<std::int64_t>(1, (window + k_day - std::chrono::seconds{1}) / k_day);
+    const auto base = history.from - k_day * (window_days - 1);
+    const auto slots = static_cast<std::size_t>(window_days - 1 + days);
+    std::vector<Counts> per_day(slots);
+    std::array<CauseStats, k_cause_count> causes{};
+    for (std::size_t i = 0; i < shipments.size(); ++i) {
+        const auto date = shipments[i].window_date();
+        if (!date || *date < base || *date >= history.to) {
+            continue;
+        }
+        per_day[static_cast<std::size_t>((*date - base) / k_day)].add(outcomes[i]);
+        if (*date < history.from || outcomes[i].status != Status::not_valid) {
+            continue;
+        }
+        auto& stats = causes.at(static_cast<std::size_t>(outcomes[i].cause));
+        if (stats.count == 0 || *date < stats.first) {
+            stats.first = *date;
+        }
+        stats.last = std::max(stats.last, *date);
+        ++stats.count;
+        history.failing.push_back(
+            {i,
+             outcomes[i].cause,
+             evidence(shipments[i],
+                      outcomes[i],
+                      config::policy_for(policies, shipments[i].marketplace))});
+    }
+    std::vector<Counts> prefix(slots + 1);
+    for (std::size_t s = 0; s < slots; ++s) {
+        prefix[s + 1] = prefix[s];
+        prefix[s + 1].add(per_day[s]);
+    }
+    for (int d = 0; d < days; ++d) {
+        const auto end = static_cast<std::size_t>(window_days + d);
+        const auto begin = static_cast<std::size_t>(d);
+        Counts counts = prefix[end];
+        // Subtract the days before the window: the counts only ever add up.
+        const Counts& before = prefix[begin];
+        counts.total -= before.total;
+        counts.valid -= before.valid;
+        counts.not_valid -= before.not_valid;
+        counts.pending -= before.pending;
+        counts.exempt -= before.exempt;
+        counts.cancelled -= before.cancelled;
+        counts.lane_unverified -= before.lane_unverified;
+        for (std::size_t c = 0; c < k_cause_count; ++c) {
+            counts.causes.at(c) -= before.causes.at(c);
+        }
+        history.days.push_back({history.from + k_day * d, counts});
+    }
+    for (std::size_t c = 0; c < k_cause_count; ++c) {
+        causes.at(c).cause = static_cast<Cause>(c);
+        if (causes.at(c).count > 0) {
+            history.causes.push_back(causes.at(c));
+        }
+    }
+    std::stable_sort(history.causes.begin(),
+                     history.causes.end(),
+                     [](const auto& a, const auto& b) { return a.count > b.count; });
+    std::sort(history.failing.begin(), history.failing.end(), [&](const auto& a, const auto& b) {
+        const auto& left = shipments[a.index];
+        const auto& right = shipments[b.index];
+        const auto left_date = *left.window_date();
+        const auto right_date = *right.window_date();
+        return left_date != right_date ? left_date < right_date : left.order_id < right.order_id;
+    });
+    return history;
+}
+
+} // namespace vtrguard::report

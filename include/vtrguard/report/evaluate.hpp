@@ -1,0 +1,49 @@
+#pragma once
+
+#include <vtrguard/config/marketplace_policy.hpp>
+#include <vtrguard/core/clock.hpp>
+#include <vtrguard/report/cause.hpp>
+#include <vtrguard/report/shipment.hpp>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace vtrguard::report {
+
+enum class Status : std::uint8_t {
+    valid,
+    not_valid,
+    pending,     // no scan yet, still within the allowed time
+    exempt,      // the marketplace does not measure it; counted apart
+    not_counted, // cancelled
+};
+
+// The verdict on one shipment at `now`.
+struct Outcome {
+    Status status = Status::valid;
+    Cause cause = Cause::tracking_missing; // meaningful when not_valid
+    bool is_lane_unverified = false;       // valid on one scan where the lane asks for more
+};
+
+// Judges `shipment` under `policy` at `now`; `is_reused` says another order holds the same
+// number. Pure and thread-safe.
+Outcome evaluate(const Shipment& shipment,
+                 const config::MarketplacePolicy& policy,
+                 bool is_reused,
+                 core::TimePoint now);
+
+// The evidence behind a not-valid outcome, as one line naming the stored fields it rests on.
+std::string
+evidence(const Shipment& shipment, const Outcome& outcome, const config::MarketplacePolicy& policy);
+
+// For each shipment, whether another not-cancelled shipment carries the same number.
+std::vector<bool> find_reused(std::span<const Shipment> shipments);
+
+// Every shipment judged at `now`, each under the policy of its marketplace.
+std::vector<Outcome> evaluate_all(std::span<const Shipment> shipments,
+                                  std::span<const config::MarketplacePolicy> policies,
+                                  core::TimePoint now);
+
+} // namespace vtrguard::report

@@ -1,0 +1,117 @@
+#include "unit/report/history_data.hpp"
+
+#include <vtrguard/report/evidence_pack.hpp>
+#include <vtrguard/report/history.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+
+using namespace vtrguard;
+using namespace std::chrono_literals;
+
+namespace {
+
+core::TimePoint at(std::string_view text) {
+    return core::parse_instant(text).value();
+}
+
+struct Fixture {
+    // Late on the last day, so every order promised today is at least 7 days past confirm.
+    core::TimePoint now = at("2026-06-30T23:00:00Z");
+    std::vector<report::Shipment> shipments = test::generated_history(now, 120, 10);
+    std::vector<config::MarketplacePolicy> policies = config::default_marketplaces();
+    report::History history = report::build_history(shipments, policies, now, 90, 24h * 30);
+};
+
+// Days d in [30, 120) of the generated data make the 90-day period.
+int expected(int (*count_on_day)(int)) {
+    int total = 0;
+    for (int d = 30; d < 120; ++d) {
+        total += count_on_day(d);
+    }
+    return total;
+}
+
+int missing_on(int d) {
+    return d < 60 ? 1 : 0;
+}
+
+int other_on(int d) {
+    return d % 2 == 0 ? 1 : 0;
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "report: the period holds 90 days and the known causes") {
+    CHECK(history.days.size() == 90);
+    CHECK(report::date_text(history.from) == "2026-04-02");
+    CHECK(history.period.overall.total == 900);
+    const int missing = expected(missing_on);
+    const int other = expected(other_on);
+    int unscanned = 0;
+    // Unscanned orders confirmed less than 7 days before `now` are still pending.
+    for (int d = 30; d <= 115; ++d) {
+        unscanned += d % 3 == 0 ? 1 : 0;
+    }
+    CHECK(history.period.overall.pending == 1);
+    CHECK(missing == 30);
+    REQUIRE(history.causes.size() == 3);
+    CHECK(history.causes[0].cause == report::Cause::carrier_not_integrated);
+    CHECK(history.causes[0].count == other);
+    CHECK(history.causes[1].count == missing);
+    CHECK(history.causes[2].cause == report::Cause::never_scanned);
+    CHECK(history.causes[2].count == unscanned);
+    CHECK(history.failing.size() == static_cast<std::size_t>(missing + other + unscanned));
+    CHECK(report::date_text(history.causes[1].last) == "2026-05-01");
+}
+
+TEST_CASE_FIXTURE(Fixture, "report: failing-orders.csv has one row per failing order") {
+    const auto csv = report::failing_orders_csv(history, shipments);
+    CHECK(test::count_of(csv, "\r\n") == history.failing.size() + 1);
+    CHECK(csv.starts_with("order_id,marketplace,category,deliver_by,ship_confirmed_at,"));
+    CHECK(test::count_of(csv, ",tracking_missing,") == 30);
+    CHECK(test::count_of(csv, ",carrier_not_integrated,") == history.causes[0].count);
+    CHECK(csv.find("113-0030-0000,amazon.com,toys,2026-04-02T12:00:00Z,2026-03-30T12:00:00Z,,UPS,,"
+                   "tracking_missing,")
+          != std::string::npos);
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "report: the plan ranks the causes with their share and says it is a draft") {
+    const auto plan = report::plan_of_action(history);
+    CHECK(plan.find("DRAFT") != std::string::npos);
+    CHECK(plan.find("Do not send it as it is") != std::string::npos);
+    const auto total = static_cast<double>(history.period.overall.not_valid);
+    const auto row = fmt::format("| 1 | Carrier not integrated | {} | {:.1f}% |",
+                                 history.causes[0].count,
+                                 100.0 * static_cast<double>(history.causes[0].count) / total);
+    CHECK(plan.find(row) != std::string::npos);
+    CHECK(plan.find("| 2 | Tracking missing | 30 |") != std::string::npos);
+    // Tracking missing stopped after 2026-05-01; the others still occur.
+    CHECK(plan.find("no new case after 2026-05-01") != std::string::npos);
+    CHECK(test::count_of(plan, "still occurred") == 2);
+}
+
+TEST_CASE_FIXTURE(Fixture, "report: the page has a point per day and a bar per cause") {
+    const auto html = report::report_html(history, shipments);
+    CHECK(test::count_of(html, "class=\"rate-point\"") == 90);
+    CHECK(test::count_of(html, "class=\"cause-bar\"") == 3);
+    // Self-contained: the only URLs are the SVG namespace.
+    CHECK(test::count_of(html, "http") == test::count_of(html, "http://www.w3.org/2000/svg"));
+    CHECK(test::count_of(html, "src=") == 0);
+    CHECK(test::count_of(html, "<tr><td>113-") == history.failing.size());
+}
+
+TEST_CASE("report: no shipments makes an empty but valid pack") {
+    const auto now = at("2026-06-30T23:00:00Z");
+    const std::vector<report::Shipment> none;
+    const auto history =
+        report::build_history(none, config::default_marketplaces(), now, 90, 24h * 30);
+    CHECK(report::report_html(history, none).find("rate-point") == std::string::npos);
+    CHECK(report::plan_of_action(history).find("No shipment without valid tracking")
+          != std::string::npos);
+    CHECK(report::failing_orders_csv(history, none).find("\r\n") + 2
+          == report::failing_orders_csv(history, none).size());
+}
