@@ -218,6 +218,7 @@ KeyRule marketplaces_rule() {
                 return show_marketplaces(config);
             },
             false,
+            {},
             true};
 }
 
