@@ -45,7 +45,7 @@ std::string shipments_csv() {
 
 } // namespace
 
-TEST_CASE("vtr: JSON with totals, rate and breakdowns; exit 1 below the threshold") {
+TEST_CASE("vtr: JSON with totals, rate and breakdowns, exit 1 below the threshold") {
     const TempDir dir;
     const auto db = (dir / "orders.db").string();
     const auto empty = run_vtrguard({"vtr", "--db", db, "--format", "json"});
