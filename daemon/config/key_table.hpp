@@ -26,7 +26,7 @@ struct KeyRule {
     std::function<rapidjson::Value(const Config& config,
                                    rapidjson::Document::AllocatorType& allocator)>
         show_object;
-    bool is_json = false;   // `show` returns JSON text, printed as a JSON value
+    bool is_json = false; // `show` returns JSON text, printed as a JSON value
 };
 
 // The `marketplaces` key: one object per marketplace policy (marketplace_keys.cpp).
