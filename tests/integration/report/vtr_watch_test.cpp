@@ -7,6 +7,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <functional>
+
 using namespace vtrguard;
 using namespace std::chrono_literals;
 
@@ -22,9 +24,11 @@ void add_shipment(store::Store& db, const std::string& id, bool is_tracked, core
     patch.values.status = store::OrderStatus::shipped;
     patch.values.category = "toys";
     patch.values.marketplace = "amazon.com";
-    // A carrier vtrguard has no format rules for: unique numbers count once scanned.
-    patch.values.carrier = "4PX";
-    patch.values.tracking_number = is_tracked ? "4PX" + id : "";
+    // Amazon Logistics numbers (TBA + 12 digits, no check digit): unique per order.
+    patch.values.carrier = "amazon";
+    patch.values.tracking_number =
+        is_tracked ? fmt::format("TBA{:012}", std::hash<std::string>{}(id) % 1'000'000'000'000U)
+                   : "";
     patch.values.ship_confirmed_at = now - 24h * 10;
     patch.values.deliver_by = now - 24h * 7;
     patch.values.first_scan_at = now - 24h * 9;
