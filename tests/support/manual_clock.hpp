@@ -1,8 +1,16 @@
 #pragma once
 
 #include <vtrguard/core/clock.hpp>
+#include <vtrguard/core/time.hpp>
+
+#include <string_view>
 
 namespace vtrguard::test {
+
+// The instant an ISO-8601 text names; the test's own data, so a bad one is a bug in the test.
+inline core::TimePoint at(std::string_view text) {
+    return core::parse_instant(text).value();
+}
 
 // A clock that moves only when the test says so.
 class ManualClock final : public core::Clock {

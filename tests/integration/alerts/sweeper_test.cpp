@@ -17,9 +17,7 @@ using alerts::Level;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 constexpr std::string_view k_valid_ups = "1Z5R89390357567127";
 

@@ -1,3 +1,4 @@
+#include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
 
 #include <vtrguard/core/time.hpp>
@@ -11,9 +12,7 @@ using namespace vtrguard;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 const core::TimePoint k_now = at("2026-11-26T00:00:00Z");
 

@@ -1,3 +1,4 @@
+#include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
 
 #include <vtrguard/core/time.hpp>
@@ -14,9 +15,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 void add_shipment(store::Store& db, const std::string& id, bool is_tracked, core::TimePoint now) {
     store::OrderPatch patch;

@@ -13,9 +13,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 constexpr std::string_view k_valid_ups = "1Z5R89390357567127";
 

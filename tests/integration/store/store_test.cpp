@@ -1,3 +1,4 @@
+#include "support/manual_clock.hpp"
 #include "support/temp_dir.hpp"
 
 #include <vtrguard/core/time.hpp>
@@ -9,9 +10,7 @@ using namespace vtrguard;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 store::OrderPatch patch_of(std::string id) {
     store::OrderPatch patch;

@@ -15,9 +15,7 @@ using tracking::LookupOutcome;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 // An order shipped with a UPS label at 08:00, ship-by far away, and what the lookups learnt.
 struct CarrierFixture {

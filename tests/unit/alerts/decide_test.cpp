@@ -13,9 +13,7 @@ using alerts::Level;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 struct Fixture {
     test::ManualClock clock{at("2026-11-26T18:00:00Z")};

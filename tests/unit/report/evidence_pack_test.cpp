@@ -1,3 +1,4 @@
+#include "support/manual_clock.hpp"
 #include "unit/report/history_data.hpp"
 
 #include <vtrguard/report/evidence_pack.hpp>
@@ -13,9 +14,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 struct Fixture {
     // Late on the last day, so every order promised today is at least 7 days past confirm.

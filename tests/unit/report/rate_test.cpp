@@ -12,9 +12,7 @@ using report::Status;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 constexpr std::chrono::seconds k_window = 24h * 30;
 

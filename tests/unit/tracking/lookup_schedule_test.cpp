@@ -1,3 +1,5 @@
+#include "support/manual_clock.hpp"
+
 #include <vtrguard/core/time.hpp>
 #include <vtrguard/tracking/lookup_scheduler.hpp>
 
@@ -8,9 +10,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-core::TimePoint at(std::string_view text) {
-    return core::parse_instant(text).value();
-}
+using vtrguard::test::at;
 
 store::CarrierLookup made(int attempts, core::TimePoint checked_at) {
     store::CarrierLookup lookup;
