@@ -31,10 +31,9 @@ void fill(const std::filesystem::path& path, std::int64_t count) {
     SQLite::Statement insert(
         db,
         "INSERT INTO orders (order_id, marketplace, status, category, carrier, tracking_number, "
-        "tracking_key, tracking_verdict, checked_at, ship_confirmed_at, deliver_by, "
-        "first_scan_at, ship_from_country, ship_to_country, order_value, currency, "
-        "next_due_at) VALUES (?, 'amazon.com', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'US', 'US', 19.99, "
-        "'USD', 253402300799)");
+        "ship_confirmed_at, deliver_by, first_scan_at, ship_from_country, ship_to_country, "
+        "order_value, currency) VALUES (?, 'amazon.com', ?, ?, ?, ?, ?, ?, ?, 'US', 'US', 19.99, "
+        "'USD')");
     const std::array<const char*, 6> categories{
         "toys", "books", "garden", "kitchen", "sports", "beauty"};
     const std::array<const char*, 4> carriers{"ups", "usps", "fedex", "Other"};
@@ -57,22 +56,20 @@ void fill(const std::filesystem::path& path, std::int64_t count) {
         insert.bind(4, is_other ? "Other" : carriers.at(static_cast<std::size_t>(i) % 3));
         if (is_missing) {
             insert.bind(5);
-            insert.bind(6);
-            insert.bind(7);
         } else {
             insert.bind(5, number);
-            insert.bind(6, number);
-            insert.bind(7, "ok");
         }
-        insert.bind(8, deliver_by - 3 * 86400);
-        insert.bind(9, deliver_by);
+        insert.bind(6, deliver_by - 3 * 86400);
+        insert.bind(7, deliver_by);
         if (is_unscanned) {
-            insert.bind(10);
+            insert.bind(8);
         } else {
-            insert.bind(10, deliver_by - 3 * 86400 + 6 * 3600);
+            insert.bind(8, deliver_by - 3 * 86400 + 6 * 3600);
         }
         insert.exec();
     }
+    // As a swept store: every number is valid, so the sweep would leave no tracking_checks row.
+    db.exec("DELETE FROM sweep_queue");
     transaction.commit();
 }
 

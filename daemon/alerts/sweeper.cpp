@@ -1,8 +1,14 @@
+#include <vtrguard/alerts/carrier_conditions.hpp>
 #include <vtrguard/alerts/decide.hpp>
 #include <vtrguard/alerts/sweeper.hpp>
 #include <vtrguard/carriers/explain.hpp>
+#include <vtrguard/carriers/normalize.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,9 +20,14 @@ namespace {
 // orders never sit in memory at once.
 constexpr std::size_t k_chunk_size = 4096;
 
+// From this many queued orders on, one walk of the plain-key index (a fraction of a second
+// for a million orders) beats one duplicate probe per order.
+constexpr std::int64_t k_bulk_queue = 32768;
+
 struct Checked {
     TrackingCheck tracking;
-    std::string key; // normalized number; empty when the order has none
+    std::string key;   // normalized number; empty when the order has none
+    std::string plain; // store::plain_number_key of the raw number
     std::vector<std::string> duplicate_of;
 };
 
@@ -47,6 +58,7 @@ Checked check_tracking(const store::Order& order, const carriers::Validator& val
         checked.tracking.explanation = carriers::explain(verdict, rules);
     }
     checked.key = verdict.normalized.text();
+    checked.plain = store::plain_number_key(order.tracking_number);
     if (checked.key.empty()) {
         // Only separators: as good as no number, but still not a valid one.
         checked.tracking.reason = carriers::Reason::empty;
@@ -54,60 +66,297 @@ Checked check_tracking(const store::Order& order, const carriers::Validator& val
     return checked;
 }
 
-// One batch of due orders: checks, duplicate lookups, decisions and writes.
-class ChunkSweep {
+// The check row an order needs: one only when the verdict is not `ok` or the normalized
+// number is not the plain key, so that a sweep of valid numbers writes nothing.
+store::SweepWrite::Change check_change(const store::DueOrder& due, const Checked& checked) {
+    using Change = store::SweepWrite::Change;
+    const bool is_needed =
+        !due.order.tracking_number.empty()
+        && (checked.tracking.reason != carriers::Reason::ok || checked.key != checked.plain);
+    if (!is_needed) {
+        return due.check ? Change::remove : Change::keep;
+    }
+    const bool is_same = due.check && due.check->tracking_key == checked.key
+                         && due.check->verdict == carriers::reason_name(checked.tracking.reason);
+    return is_same ? Change::keep : Change::put;
+}
+
+std::string settings_of(const config::LeadTimes& lead,
+                        std::chrono::seconds no_scan_after,
+                        const carriers::Ruleset& rules) {
+    // The rules' identity: a changed rule file changes verdicts, so every open order is swept.
+    std::size_t rules_hash = 0;
+    const auto mix = [&rules_hash](std::string_view text) {
+        rules_hash = rules_hash * 31 + std::hash<std::string_view>{}(text);
+    };
+    for (const auto& carrier : rules.carriers()) {
+        mix(carrier.code);
+        for (const auto& format : carrier.formats) {
+            mix(format.id);
+            mix(format.pattern);
+        }
+    }
+    return fmt::format("warn={} error={} critical={} no_scan_after={} rules={:016x}",
+                       lead.warn.count(),
+                       lead.error.count(),
+                       lead.critical.count(),
+                       no_scan_after.count(),
+                       rules_hash);
+}
+
+// Ship-by ranges whose orders crossed a lead time between two sweeps: (last + L, now + L] for
+// each lead L (0 for missed_ship_by), merged where they overlap.
+std::vector<store::ShipByRange>
+crossing_ranges(std::int64_t last, std::int64_t now, std::span<const std::int64_t> leads) {
+    std::vector<store::ShipByRange> ranges;
+    for (const auto lead : leads) {
+        ranges.push_back({last + lead, now + lead});
+    }
+    std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) {
+        return a.after < b.after;
+    });
+    std::vector<store::ShipByRange> merged;
+    for (const auto& range : ranges) {
+        if (!merged.empty() && range.after <= merged.back().up_to) {
+            merged.back().up_to = std::max(merged.back().up_to, range.up_to);
+        } else {
+            merged.push_back(range);
+        }
+    }
+    return merged;
+}
+
+enum class Source : std::uint8_t { queue, other };
+
+// One sweep: checks, duplicate lookups, decisions and writes, chunk by chunk.
+class SweepRun {
 public:
-    ChunkSweep(store::Store& store,
-               const carriers::Validator& validator,
-               const config::LeadTimes& lead,
-               std::chrono::seconds no_scan_after,
-               core::TimePoint now)
+    SweepRun(store::Store& store,
+             const carriers::Validator& validator,
+             const config::LeadTimes& lead,
+             std::chrono::seconds no_scan_after,
+             core::TimePoint now,
+             SweepResult& result)
         : m_store(store)
         , m_validator(validator)
         , m_lead(lead)
         , m_no_scan_after(no_scan_after)
-        , m_now(now) {}
+        , m_now(now)
+        , m_result(result) {}
 
-    Result<bool> run(std::vector<store::DueOrder>& due, SweepResult& result);
+    // `is_fresh`: every awaiting order is judged, as if queued (first sweep, new settings).
+    Result<bool> run(bool is_fresh, std::optional<core::TimePoint> last);
 
 private:
-    Result<bool> find_duplicates(std::vector<store::DueOrder>& due);
+    Result<bool> start_bulk();
+    Result<bool> sweep_queue();
+    Result<bool> sweep_crossings(core::TimePoint last);
+    Result<bool> sweep_timers();
+    Result<bool> sweep_extras();
+    Result<bool> sweep_chunk(std::vector<store::DueOrder>& due, Source source);
+    Result<bool> find_duplicates(std::vector<store::DueOrder>& due, Source source);
+    bool needs_probe(const Checked& checked) const;
+    void drop_visited(std::vector<store::DueOrder>& due);
 
     store::Store& m_store;
     const carriers::Validator& m_validator;
     const config::LeadTimes& m_lead;
     std::chrono::seconds m_no_scan_after;
     core::TimePoint m_now;
+    SweepResult& m_result;
+
+    bool m_is_fresh = false;
+    bool m_is_bulk = false;
+    std::unordered_set<std::string> m_shared_keys; // bulk: plain keys on several orders
+    std::unordered_set<std::string> m_odd_keys;    // bulk: stored keys that are not plain
+    std::vector<store::RowAlert> m_bulk_alerts;    // bulk: every open alert, by row
+
     std::vector<Checked> m_checked;
-    std::vector<std::int64_t> m_to_mark;
+    std::unordered_set<std::int64_t> m_visited; // rows swept from sources other than the queue
+    std::vector<std::int64_t> m_extras;         // holders a changed number may have made duplicates
 };
 
-Result<bool> ChunkSweep::find_duplicates(std::vector<store::DueOrder>& due) {
-    // The stored keys of this chunk's orders may be stale; the fresh ones are in m_checked.
+Result<bool> SweepRun::run(bool is_fresh, std::optional<core::TimePoint> last) {
+    m_is_fresh = is_fresh;
+    auto queued = m_store.queued_count();
+    if (!queued) {
+        return tl::unexpected(queued.error());
+    }
+    if (is_fresh || *queued >= k_bulk_queue) {
+        if (auto started = start_bulk(); !started) {
+            return started;
+        }
+    }
+    if (auto swept = sweep_queue(); !swept) {
+        return swept;
+    }
+    // A fresh sweep judged every awaiting order: no crossing is left to find.
+    if (!is_fresh && last) {
+        if (auto swept = sweep_crossings(*last); !swept) {
+            return swept;
+        }
+    }
+    if (auto swept = sweep_timers(); !swept) {
+        return swept;
+    }
+    return sweep_extras();
+}
+
+Result<bool> SweepRun::start_bulk() {
+    auto shared = m_store.shared_plain_keys();
+    auto odd = m_store.odd_keys();
+    auto alerts = m_store.open_alerts_by_row();
+    if (!shared || !odd || !alerts) {
+        return tl::unexpected(!shared ? shared.error() : !odd ? odd.error() : alerts.error());
+    }
+    m_is_bulk = true;
+    m_shared_keys.insert(std::make_move_iterator(shared->begin()),
+                         std::make_move_iterator(shared->end()));
+    m_odd_keys.insert(std::make_move_iterator(odd->begin()), std::make_move_iterator(odd->end()));
+    m_bulk_alerts = std::move(*alerts);
+    return true;
+}
+
+Result<bool> SweepRun::sweep_queue() {
+    std::int64_t after = 0;
+    while (true) {
+        auto due = m_store.load_queued(after, k_chunk_size, {!m_is_bulk, m_is_fresh});
+        if (!due) {
+            return tl::unexpected(due.error());
+        }
+        if (due->empty()) {
+            return true;
+        }
+        for (auto& order : *due) {
+            after = std::max(after, order.row_id);
+            if (!m_is_bulk) {
+                continue;
+            }
+            const auto first = std::lower_bound(
+                m_bulk_alerts.begin(),
+                m_bulk_alerts.end(),
+                order.row_id,
+                [](const store::RowAlert& alert, std::int64_t row) { return alert.row_id < row; });
+            for (auto it = first; it != m_bulk_alerts.end() && it->row_id == order.row_id; ++it) {
+                order.open_alerts.push_back(it->alert);
+            }
+        }
+        if (auto swept = sweep_chunk(*due, Source::queue); !swept) {
+            return swept;
+        }
+    }
+}
+
+Result<bool> SweepRun::sweep_crossings(core::TimePoint last) {
+    const std::array<std::int64_t, 4> leads{
+        m_lead.warn.count(), m_lead.error.count(), m_lead.critical.count(), 0};
+    for (const auto& range : crossing_ranges(
+             last.time_since_epoch().count(), m_now.time_since_epoch().count(), leads)) {
+        store::ShipByCursor cursor{range.after, std::numeric_limits<std::int64_t>::max()};
+        while (true) {
+            auto due = m_store.load_crossing(range, cursor, k_chunk_size);
+            if (!due) {
+                return tl::unexpected(due.error());
+            }
+            if (due->empty()) {
+                break;
+            }
+            for (const auto& order : *due) {
+                const auto ship_by = order.order.ship_by->time_since_epoch().count();
+                if (std::pair{ship_by, order.row_id} > std::pair{cursor.ship_by, cursor.row_id}
+                    || cursor.row_id == std::numeric_limits<std::int64_t>::max()) {
+                    cursor = {ship_by, order.row_id};
+                }
+            }
+            drop_visited(*due);
+            if (auto swept = sweep_chunk(*due, Source::other); !swept) {
+                return swept;
+            }
+        }
+    }
+    return true;
+}
+
+Result<bool> SweepRun::sweep_timers() {
+    std::int64_t after = 0;
+    while (true) {
+        auto due = m_store.load_timers(m_now, after, k_chunk_size);
+        if (!due) {
+            return tl::unexpected(due.error());
+        }
+        if (due->empty()) {
+            return true;
+        }
+        for (const auto& order : *due) {
+            after = std::max(after, order.row_id);
+        }
+        drop_visited(*due);
+        if (auto swept = sweep_chunk(*due, Source::other); !swept) {
+            return swept;
+        }
+    }
+}
+
+Result<bool> SweepRun::sweep_extras() {
+    // Extras found here come from unchanged orders, so the loop ends: they add no more.
+    auto rows = std::move(m_extras);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::vector<store::DueOrder> due;
+    for (const auto row : rows) {
+        if (!m_visited.insert(row).second) {
+            continue;
+        }
+        auto order = m_store.load_row(row);
+        if (!order) {
+            return tl::unexpected(order.error());
+        }
+        if (*order) {
+            due.push_back(std::move(**order));
+        }
+        if (due.size() == k_chunk_size || row == rows.back()) {
+            if (auto swept = sweep_chunk(due, Source::other); !swept) {
+                return swept;
+            }
+            due.clear();
+        }
+    }
+    if (!due.empty()) {
+        return sweep_chunk(due, Source::other);
+    }
+    return true;
+}
+
+void SweepRun::drop_visited(std::vector<store::DueOrder>& due) {
+    std::erase_if(due, [this](const store::DueOrder& order) {
+        return !m_visited.insert(order.row_id).second;
+    });
+}
+
+bool SweepRun::needs_probe(const Checked& checked) const {
+    if (checked.key.empty()) {
+        return false;
+    }
+    if (!m_is_bulk || checked.key != checked.plain) {
+        return true;
+    }
+    return m_shared_keys.contains(checked.key) || m_odd_keys.contains(checked.key);
+}
+
+Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source source) {
     std::unordered_map<std::string_view, std::vector<std::size_t>> chunk_keys;
     std::unordered_set<std::int64_t> chunk_rows;
+    std::int64_t first_row = std::numeric_limits<std::int64_t>::max();
     for (std::size_t i = 0; i < due.size(); ++i) {
         chunk_rows.insert(due[i].row_id);
+        first_row = std::min(first_row, due[i].row_id);
         if (!m_checked[i].key.empty()) {
             chunk_keys[m_checked[i].key].push_back(i);
         }
     }
     for (std::size_t i = 0; i < due.size(); ++i) {
         auto& checked = m_checked[i];
-        const bool is_key_changed = checked.key != due[i].tracking_key;
-        if (is_key_changed && !due[i].tracking_key.empty()) {
-            // Orders that shared the old number may have lost their duplicate.
-            auto old_holders = m_store.holders_of_key(due[i].tracking_key, due[i].row_id);
-            if (!old_holders) {
-                return tl::unexpected(old_holders.error());
-            }
-            for (const auto& holder : *old_holders) {
-                if (!chunk_rows.contains(holder.row_id)) {
-                    m_to_mark.push_back(holder.row_id);
-                }
-            }
-        }
-        if (checked.key.empty()) {
+        if (!needs_probe(checked)) {
             continue;
         }
         auto holders = m_store.holders_of_key(checked.key, due[i].row_id);
@@ -115,14 +364,20 @@ Result<bool> ChunkSweep::find_duplicates(std::vector<store::DueOrder>& due) {
             return tl::unexpected(holders.error());
         }
         for (const auto& holder : *holders) {
-            if (chunk_rows.contains(holder.row_id)) {
+            // The index finds candidates by plain key; the engine decides.
+            if (chunk_rows.contains(holder.row_id)
+                || carriers::normalize(holder.tracking_number).text() != checked.key) {
                 continue;
             }
             if (holder.status != store::OrderStatus::cancelled) {
                 checked.duplicate_of.push_back(holder.order_id);
             }
-            if (is_key_changed) {
-                m_to_mark.push_back(holder.row_id);
+            // A changed number may have made a duplicate of an order no later chunk visits.
+            const bool is_visited_later =
+                (holder.is_queued || (m_is_fresh && holder.status == store::OrderStatus::awaiting))
+                && holder.row_id > first_row;
+            if (source == Source::queue && !is_visited_later) {
+                m_extras.push_back(holder.row_id);
             }
         }
         for (const auto other : chunk_keys[checked.key]) {
@@ -135,18 +390,15 @@ Result<bool> ChunkSweep::find_duplicates(std::vector<store::DueOrder>& due) {
     return true;
 }
 
-Result<bool> ChunkSweep::run(std::vector<store::DueOrder>& due, SweepResult& result) {
+Result<bool> SweepRun::sweep_chunk(std::vector<store::DueOrder>& due, Source source) {
     m_checked.clear();
-    m_to_mark.clear();
     for (const auto& order : due) {
         m_checked.push_back(check_tracking(order.order, m_validator));
     }
-    auto found = find_duplicates(due);
-    if (!found) {
+    if (auto found = find_duplicates(due, source); !found) {
         return found;
     }
     std::vector<store::SweepWrite> writes;
-    writes.reserve(due.size());
     std::vector<AlertEvent> events;
     for (std::size_t i = 0; i < due.size(); ++i) {
         const auto& checked = m_checked[i];
@@ -161,16 +413,28 @@ Result<bool> ChunkSweep::run(std::vector<store::DueOrder>& due, SweepResult& res
                                m_no_scan_after};
         auto decision = decide(facts, m_now, m_lead);
         std::move(decision.events.begin(), decision.events.end(), std::back_inserter(events));
-        // Strictly after now, so the order leaves the due set and the loop ends.
-        const auto next_due = decision.next_due
-                                  ? std::max(decision.next_due->time_since_epoch().count(),
-                                             m_now.time_since_epoch().count() + 1)
-                                  : store::k_never_due;
-        const auto verdict = checked.key.empty() ? std::string_view{}
-                                                 : carriers::reason_name(checked.tracking.reason);
-        const bool is_tracking_changed =
-            checked.key != due[i].tracking_key || verdict != due[i].tracking_verdict;
-        writes.push_back({due[i].row_id, next_due, checked.key, verdict, is_tracking_changed});
+
+        store::SweepWrite write;
+        write.row_id = due[i].row_id;
+        write.check = check_change(due[i], checked);
+        write.tracking_key = checked.key;
+        write.verdict = carriers::reason_name(checked.tracking.reason);
+        if (write.check == store::SweepWrite::Change::put && checked.key != checked.plain) {
+            m_odd_keys.insert(checked.key); // later chunks probe for it
+        }
+        // Lead-time crossings are found from ship_by; only carrier waits need a timer.
+        const auto carrier_due = next_carrier_threshold(facts, m_now);
+        if (carrier_due) {
+            write.timer_due = carrier_due->time_since_epoch().count();
+            write.timer = due[i].timer == write.timer_due ? store::SweepWrite::Change::keep
+                                                          : store::SweepWrite::Change::put;
+        } else if (due[i].timer) {
+            write.timer = store::SweepWrite::Change::remove;
+        }
+        if (write.check != store::SweepWrite::Change::keep
+            || write.timer != store::SweepWrite::Change::keep) {
+            writes.push_back(write);
+        }
     }
     std::vector<store::AlertWrite> alert_writes;
     alert_writes.reserve(events.size());
@@ -178,15 +442,14 @@ Result<bool> ChunkSweep::run(std::vector<store::DueOrder>& due, SweepResult& res
         alert_writes.push_back(
             {write_kind(event.kind), event.order_id, event.condition, event.level, event.detail});
     }
-    for (auto step : {m_store.write_sweep(writes, m_now),
-                      m_store.write_alerts(alert_writes, m_now),
-                      m_store.mark_due(m_to_mark)}) {
+    for (auto step :
+         {m_store.write_sweep(writes, m_now), m_store.write_alerts(alert_writes, m_now)}) {
         if (!step) {
             return step;
         }
     }
-    result.orders_checked += due.size();
-    std::move(events.begin(), events.end(), std::back_inserter(result.events));
+    m_result.orders_checked += due.size();
+    std::move(events.begin(), events.end(), std::back_inserter(m_result.events));
     return true;
 }
 
@@ -205,26 +468,28 @@ Result<SweepResult> Sweeper::sweep(core::TimePoint now) {
     if (!transaction) {
         return tl::unexpected(transaction.error());
     }
-    SweepResult result;
-    ChunkSweep chunk(*m_store, *m_validator, m_lead, m_no_scan_after, now);
-    while (true) {
-        auto due = m_store->load_due(now, k_chunk_size);
-        if (!due) {
-            return tl::unexpected(due.error());
-        }
-        if (due->empty()) {
-            break;
-        }
-        auto swept = chunk.run(*due, result);
-        if (!swept) {
-            return tl::unexpected(swept.error());
-        }
+    auto state = m_store->sweep_state();
+    if (!state) {
+        return tl::unexpected(state.error());
     }
-    auto committed = transaction->commit();
-    if (!committed) {
+    const auto settings = settings_of(m_lead, m_no_scan_after, m_validator->rules());
+    // New settings or rules, or a clock set back: every open order is judged again.
+    const bool is_fresh = !*state || (*state)->settings != settings || now < (*state)->swept_at;
+    SweepResult result;
+    SweepRun run(*m_store, *m_validator, m_lead, m_no_scan_after, now, result);
+    auto swept = run.run(is_fresh, *state ? std::optional{(*state)->swept_at} : std::nullopt);
+    if (!swept) {
+        return tl::unexpected(swept.error());
+    }
+    if (auto finished = m_store->finish_sweep({now, settings}); !finished) {
+        return tl::unexpected(finished.error());
+    }
+    if (auto committed = transaction->commit(); !committed) {
         return tl::unexpected(committed.error());
     }
-    auto next_due = m_store->earliest_due();
+    const std::array<std::int64_t, 4> leads{
+        m_lead.warn.count(), m_lead.error.count(), m_lead.critical.count(), 0};
+    auto next_due = m_store->earliest_due(now, leads);
     if (!next_due) {
         return tl::unexpected(next_due.error());
     }
@@ -233,14 +498,11 @@ Result<SweepResult> Sweeper::sweep(core::TimePoint now) {
 }
 
 Result<bool> Sweeper::reconfigure(const config::Config& config) {
-    const auto& lead = config.lead_times;
-    if (lead.warn == m_lead.warn && lead.error == m_lead.error && lead.critical == m_lead.critical
-        && config.no_scan_after == m_no_scan_after) {
-        return true;
-    }
-    m_lead = lead;
+    // The next sweep sees the new settings differ from the stored ones and judges every open
+    // order again.
+    m_lead = config.lead_times;
     m_no_scan_after = config.no_scan_after;
-    return m_store->mark_open_due();
+    return true;
 }
 
 } // namespace vtrguard::alerts

@@ -78,10 +78,17 @@ load_shipments(const std::filesystem::path& database, core::TimePoint from, core
         SQLite::Database db(database.string(), SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
         db.setBusyTimeout(5000);
         const std::string sql =
-            "SELECT order_id, marketplace, category, carrier, tracking_number, tracking_key, "
-            "tracking_verdict, service_level, ship_from_country, ship_to_country, order_value, "
+            // The sweep's verdict: a tracking_checks row, else `ok` under the plain key (the
+            // verdicts view); none for an order written since the last sweep.
+            "SELECT order_id, marketplace, category, carrier, tracking_number, "
+            "CASE WHEN q.order_row IS NULL THEN c.tracking_key END, "
+            "CASE WHEN q.order_row IS NULL AND tracking_number IS NOT NULL "
+            "     THEN COALESCE(c.verdict, 'ok') END, "
+            "service_level, ship_from_country, ship_to_country, order_value, "
             "status, deliver_by, ship_confirmed_at, first_scan_at, tracking_uploaded_at "
-            "FROM orders WHERE status IN ('shipped', 'cancelled') "
+            "FROM orders LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
+            "LEFT JOIN sweep_queue AS q ON q.order_row = orders.rowid "
+            "WHERE status IN ('shipped', 'cancelled') "
             "AND COALESCE(deliver_by, ship_confirmed_at) >= ? "
             "AND COALESCE(deliver_by, ship_confirmed_at) < ?";
         sqlite3_stmt* prepared = nullptr;

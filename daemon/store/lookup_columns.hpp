@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store_impl.hpp"
+#include "row.hpp"
 
 #include <string_view>
 
@@ -16,6 +16,6 @@ inline constexpr int k_lookup_column_count = 10;
 // The lookup in columns [first, first + k_lookup_column_count), or nullopt when the row has
 // none (a LEFT JOIN found nothing). An outcome or status another program mistyped reads as
 // `unreachable` / no answer, the side that keeps asking.
-std::optional<CarrierLookup> read_lookup(SQLite::Statement& row, int first);
+std::optional<CarrierLookup> read_lookup(const RawRow& row, int first);
 
 } // namespace vtrguard::store

@@ -1,4 +1,5 @@
 #include "lookup_columns.hpp"
+#include "sweep_columns.hpp"
 
 #include <algorithm>
 #include <array>
@@ -31,14 +32,6 @@ std::string text_at(SQLite::Statement& row, int index) {
     return column.isNull() ? std::string() : column.getString();
 }
 
-std::optional<core::TimePoint> time_at(SQLite::Statement& row, int index) {
-    const auto column = row.getColumn(index);
-    if (column.isNull()) {
-        return std::nullopt;
-    }
-    return from_unix(column.getInt64());
-}
-
 void bind_time(SQLite::Statement& statement, int index, std::optional<core::TimePoint> time) {
     if (time) {
         statement.bind(index, to_unix(*time));
@@ -47,62 +40,62 @@ void bind_time(SQLite::Statement& statement, int index, std::optional<core::Time
     }
 }
 
-void bind_text(SQLite::Statement& statement, int index, std::string_view text) {
-    if (text.empty()) {
-        statement.bind(index);
-    } else {
-        bind_text_view(statement, index, text);
-    }
-}
-
 } // namespace
 
-std::optional<CarrierLookup> read_lookup(SQLite::Statement& row, int first) {
-    if (row.getColumn(first).isNull()) {
+std::optional<CarrierLookup> read_lookup(const RawRow& row, int first) {
+    if (row.is_null(first)) {
         return std::nullopt;
     }
     CarrierLookup lookup;
-    lookup.number = row.getColumn(first).getString();
-    lookup.first_at = from_unix(row.getColumn(first + 1).getInt64());
-    lookup.checked_at = from_unix(row.getColumn(first + 2).getInt64());
-    const auto outcome = text_at(row, first + 3);
+    lookup.number = row.text(first);
+    lookup.first_at = from_unix(row.int64(first + 1));
+    lookup.checked_at = from_unix(row.int64(first + 2));
+    const auto outcome = row.text(first + 3);
     for (const auto candidate : k_outcomes) {
         if (tracking::lookup_outcome_name(candidate) == outcome) {
             lookup.outcome = candidate;
         }
     }
-    const auto status = text_at(row, first + 4);
+    const auto status = row.text(first + 4);
     for (const auto candidate : k_statuses) {
         if (carriers::track_status_name(candidate) == status) {
             lookup.status = candidate;
         }
     }
-    lookup.has_physical_scan = row.getColumn(first + 5).getInt() != 0;
-    lookup.first_scan_at = time_at(row, first + 6);
-    lookup.next_at = time_at(row, first + 7);
-    lookup.attempts = row.getColumn(first + 8).getInt();
-    lookup.detail = text_at(row, first + 9);
+    lookup.has_physical_scan = row.int64(first + 5) != 0;
+    lookup.first_scan_at = row.time(first + 6);
+    lookup.next_at = row.time(first + 7);
+    lookup.attempts = static_cast<int>(row.int64(first + 8));
+    lookup.detail = row.text(first + 9);
     return lookup;
 }
 
 Result<std::vector<LookupDue>> Store::due_lookups(core::TimePoint now, std::size_t limit) {
     return guarded("load due lookups", [&] {
-        // Only numbers the last sweep found format-valid: an invalid one is never sent.
-        static const std::string k_sql =
-            fmt::format("SELECT o.order_id, o.carrier, o.tracking_key, {} FROM orders AS o "
-                        "LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id "
-                        "WHERE o.status <> 'cancelled' AND o.tracking_verdict = 'ok' "
-                        "AND o.tracking_key IS NOT NULL "
-                        "AND (l.order_id IS NULL OR l.number <> o.tracking_key OR l.next_at <= ?1) "
-                        "LIMIT ?2",
-                        k_lookup_columns);
-        auto& query = m_impl->prepare(k_sql);
-        query.bind(1, to_unix(now));
-        query.bind(2, static_cast<std::int64_t>(limit));
+        // Only numbers the last sweep found format-valid: an invalid one is never sent. An order
+        // with no tracking_checks row was found `ok` under its plain key.
+        static const std::string k_sql = fmt::format(
+            "SELECT o.order_id, o.carrier, o.tracking_key, {} FROM "
+            "(SELECT orders.order_id, orders.carrier, "
+            "        COALESCE(c.tracking_key, {}) AS tracking_key FROM orders "
+            " LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
+            " WHERE orders.status <> 'cancelled' AND orders.tracking_number IS NOT NULL "
+            " AND COALESCE(c.verdict, 'ok') = 'ok' "
+            " AND orders.rowid NOT IN (SELECT order_row FROM sweep_queue)) AS o "
+            "LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id "
+            "WHERE o.tracking_key IS NOT NULL "
+            "AND (l.order_id IS NULL OR l.number <> o.tracking_key OR l.next_at <= ?1) "
+            "LIMIT ?2",
+            k_lookup_columns,
+            k_plain_key_sql);
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw(query, 1, to_unix(now));
+        bind_raw(query, 2, static_cast<std::int64_t>(limit));
         std::vector<LookupDue> due;
-        while (query.executeStep()) {
-            LookupDue item{text_at(query, 0), text_at(query, 1), text_at(query, 2), std::nullopt};
-            auto previous = read_lookup(query, 3);
+        while (step(query)) {
+            const RawRow row(query);
+            LookupDue item{row.text(0), row.text(1), row.text(2), std::nullopt};
+            auto previous = read_lookup(row, 3);
             if (previous && previous->number == item.number) {
                 item.previous = std::move(previous);
             }
@@ -144,12 +137,13 @@ Result<bool> Store::record_lookups(std::span<const LookupWrite> writes) {
             state.bind(3, to_unix(lookup.first_at));
             state.bind(4, to_unix(lookup.checked_at));
             bind_text_view(state, 5, tracking::lookup_outcome_name(lookup.outcome));
-            bind_text(state, 6, lookup.status ? carriers::track_status_name(*lookup.status) : "");
+            bind_optional_text(
+                state, 6, lookup.status ? carriers::track_status_name(*lookup.status) : "");
             state.bind(7, lookup.has_physical_scan ? 1 : 0);
             bind_time(state, 8, lookup.first_scan_at);
             bind_time(state, 9, lookup.next_at);
             state.bind(10, lookup.attempts);
-            bind_text(state, 11, lookup.detail);
+            bind_optional_text(state, 11, lookup.detail);
             state.exec();
             if (!write.events.empty()) {
                 auto& clear = m_impl->prepare("DELETE FROM carrier_events WHERE number = ?");
@@ -168,17 +162,18 @@ Result<bool> Store::record_lookups(std::span<const LookupWrite> writes) {
                     } else {
                         insert.bind(3);
                     }
-                    bind_text(insert, 4, event.code);
-                    bind_text(insert, 5, event.description);
-                    bind_text(insert, 6, event.location);
+                    bind_optional_text(insert, 4, event.code);
+                    bind_optional_text(insert, 5, event.description);
+                    bind_optional_text(insert, 6, event.location);
                     insert.bind(7, event.is_physical ? 1 : 0);
                     insert.exec();
                 }
             }
-            // The sweep decides what the answer means; an order's own first scan stays.
-            auto& order = m_impl->prepare(
-                "UPDATE orders SET next_due_at = 0, first_scan_at = COALESCE(first_scan_at, ?) "
-                "WHERE order_id = ?");
+            // The sweep decides what the answer means (the update queues the order for it); an
+            // order's own first scan stays.
+            auto& order =
+                m_impl->prepare("UPDATE orders SET first_scan_at = COALESCE(first_scan_at, ?) "
+                                "WHERE order_id = ?");
             bind_time(order, 1, lookup.first_scan_at);
             bind_text_view(order, 2, write.order_id);
             order.exec();
@@ -195,14 +190,12 @@ Result<std::optional<CarrierLookup>> Store::find_lookup(std::string_view order_i
     return guarded("find lookup", [&] {
         static const std::string k_sql = fmt::format(
             "SELECT {} FROM carrier_lookups AS l WHERE l.order_id = ?", k_lookup_columns);
-        auto& query = m_impl->prepare(k_sql);
-        bind_text_view(query, 1, order_id);
-        if (!query.executeStep()) {
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw_text(query, 1, order_id);
+        if (!step(query)) {
             return std::optional<CarrierLookup>{};
         }
-        auto lookup = read_lookup(query, 0);
-        query.reset();
-        return lookup;
+        return read_lookup(RawRow(query), 0);
     });
 }
 

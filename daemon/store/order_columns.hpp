@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store_impl.hpp"
+#include "row.hpp"
 
 #include <string_view>
 
@@ -16,7 +16,7 @@ inline constexpr int k_order_column_count = 17;
 
 // The order in columns [first, first + k_order_column_count) of the current row. NULL text
 // reads as empty; a status another program mistyped reads as awaiting, the safe side.
-Order read_order(SQLite::Statement& row, int first);
+Order read_order(const RawRow& row, int first);
 
 // Binds the fields of `order` to parameters [first, first + k_order_column_count).
 void bind_order(SQLite::Statement& statement, int first, const Order& order);

@@ -6,19 +6,6 @@ namespace vtrguard::store {
 
 namespace {
 
-std::string read_text(SQLite::Statement& row, int index) {
-    const auto column = row.getColumn(index);
-    return column.isNull() ? std::string() : column.getString();
-}
-
-std::optional<core::TimePoint> read_time(SQLite::Statement& row, int index) {
-    const auto column = row.getColumn(index);
-    if (column.isNull()) {
-        return std::nullopt;
-    }
-    return from_unix(column.getInt64());
-}
-
 void bind_text(SQLite::Statement& statement, int index, const std::string& text) {
     if (text.empty()) {
         statement.bind(index);
@@ -37,27 +24,27 @@ void bind_time(SQLite::Statement& statement, int index, std::optional<core::Time
 
 } // namespace
 
-Order read_order(SQLite::Statement& row, int first) {
+Order read_order(const RawRow& row, int first) {
     Order order;
-    order.order_id = read_text(row, first);
-    order.marketplace = read_text(row, first + 1);
-    order.purchase_date = read_time(row, first + 2);
-    order.ship_by = read_time(row, first + 3);
-    order.deliver_by = read_time(row, first + 4);
-    order.status = parse_status(read_text(row, first + 5)).value_or(OrderStatus::awaiting);
-    order.carrier = read_text(row, first + 6);
-    order.tracking_number = read_text(row, first + 7);
-    order.ship_confirmed_at = read_time(row, first + 8);
-    order.first_scan_at = read_time(row, first + 9);
-    order.category = read_text(row, first + 10);
-    order.service_level = read_text(row, first + 11);
-    order.ship_from_country = read_text(row, first + 12);
-    order.ship_to_country = read_text(row, first + 13);
-    if (const auto value = row.getColumn(first + 14); !value.isNull()) {
-        order.order_value = value.getDouble();
+    order.order_id = row.text(first);
+    order.marketplace = row.text(first + 1);
+    order.purchase_date = row.time(first + 2);
+    order.ship_by = row.time(first + 3);
+    order.deliver_by = row.time(first + 4);
+    order.status = parse_status(row.text(first + 5)).value_or(OrderStatus::awaiting);
+    order.carrier = row.text(first + 6);
+    order.tracking_number = row.text(first + 7);
+    order.ship_confirmed_at = row.time(first + 8);
+    order.first_scan_at = row.time(first + 9);
+    order.category = row.text(first + 10);
+    order.service_level = row.text(first + 11);
+    order.ship_from_country = row.text(first + 12);
+    order.ship_to_country = row.text(first + 13);
+    if (!row.is_null(first + 14)) {
+        order.order_value = row.real(first + 14);
     }
-    order.currency = read_text(row, first + 15);
-    order.tracking_uploaded_at = read_time(row, first + 16);
+    order.currency = row.text(first + 15);
+    order.tracking_uploaded_at = row.time(first + 16);
     return order;
 }
 
@@ -89,14 +76,12 @@ Result<std::optional<Order>> Store::find_order(std::string_view order_id) {
     return guarded("find order", [&]() -> std::optional<Order> {
         static const std::string k_sql =
             fmt::format("SELECT {} FROM orders WHERE order_id = ?", k_order_columns);
-        auto& query = m_impl->prepare(k_sql);
-        query.bind(1, std::string(order_id));
-        if (!query.executeStep()) {
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw_text(query, 1, order_id);
+        if (!step(query)) {
             return std::nullopt;
         }
-        auto order = read_order(query, 0);
-        query.reset();
-        return order;
+        return read_order(RawRow(query), 0);
     });
 }
 
@@ -112,10 +97,10 @@ Result<UpsertOutcome> Store::upsert(const OrderPatch& patch, core::TimePoint now
         return UpsertOutcome::unchanged;
     }
     return guarded("store order", [&] {
-        // next_due_at = 0 makes the next sweep look at the order again.
+        // Triggers queue the written order for the next sweep (docs/store.md).
         static const std::string k_sql =
-            fmt::format("INSERT INTO orders ({}, updated_at, next_due_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+            fmt::format("INSERT INTO orders ({}, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (order_id) DO UPDATE SET marketplace = excluded.marketplace, "
                         "purchase_date = excluded.purchase_date, ship_by = excluded.ship_by, "
                         "deliver_by = excluded.deliver_by, status = excluded.status, "
@@ -127,8 +112,7 @@ Result<UpsertOutcome> Store::upsert(const OrderPatch& patch, core::TimePoint now
                         "ship_to_country = excluded.ship_to_country, "
                         "order_value = excluded.order_value, currency = excluded.currency, "
                         "tracking_uploaded_at = excluded.tracking_uploaded_at, "
-                        "updated_at = excluded.updated_at, "
-                        "next_due_at = 0",
+                        "updated_at = excluded.updated_at",
                         k_order_columns);
         auto& statement = m_impl->prepare(k_sql);
         bind_order(statement, 1, merged);

@@ -88,6 +88,79 @@ CREATE TABLE vtr_alert_state (
     changed_at  INTEGER NOT NULL,
     PRIMARY KEY (marketplace, category)
 );
+)sql",
+                                                                      R"sql(
+DROP VIEW verdicts;
+DROP INDEX orders_next_due;
+DROP INDEX orders_tracking_key;
+ALTER TABLE orders DROP COLUMN tracking_key;
+ALTER TABLE orders DROP COLUMN tracking_verdict;
+ALTER TABLE orders DROP COLUMN checked_at;
+CREATE INDEX orders_plain_number
+    ON orders (upper(replace(replace(tracking_number, ' ', ''), '-', '')));
+CREATE INDEX orders_open_ship_by ON orders (ship_by) WHERE status = 'awaiting';
+CREATE TABLE sweep_queue (order_row INTEGER PRIMARY KEY);
+CREATE TABLE tracking_checks (
+    order_row    INTEGER PRIMARY KEY,
+    tracking_key TEXT,
+    verdict      TEXT NOT NULL,
+    checked_at   INTEGER NOT NULL
+);
+CREATE INDEX tracking_checks_key ON tracking_checks (tracking_key);
+CREATE TABLE sweep_timers (order_row INTEGER PRIMARY KEY, due_at INTEGER NOT NULL);
+CREATE INDEX sweep_timers_due ON sweep_timers (due_at);
+CREATE TABLE sweep_state (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    last_swept_at INTEGER NOT NULL,
+    settings      TEXT NOT NULL
+);
+-- INSERT OR IGNORE would not do in a trigger: an UPSERT's own conflict policy overrides it.
+CREATE TRIGGER orders_queue_insert AFTER INSERT ON orders BEGIN
+    INSERT INTO sweep_queue (order_row) SELECT NEW.rowid
+    WHERE NOT EXISTS (SELECT 1 FROM sweep_queue WHERE order_row = NEW.rowid);
+END;
+CREATE TRIGGER orders_queue_update AFTER UPDATE ON orders BEGIN
+    INSERT INTO sweep_queue (order_row) SELECT NEW.rowid
+    WHERE NOT EXISTS (SELECT 1 FROM sweep_queue WHERE order_row = NEW.rowid);
+END;
+-- Orders that shared the old number may have lost their duplicate.
+CREATE TRIGGER orders_queue_sharers AFTER UPDATE OF tracking_number, status ON orders
+WHEN OLD.tracking_number IS NOT NULL
+     AND (OLD.tracking_number IS NOT NEW.tracking_number OR OLD.status IS NOT NEW.status)
+BEGIN
+    INSERT INTO sweep_queue (order_row)
+        SELECT row FROM (
+            SELECT rowid AS row FROM orders
+            WHERE upper(replace(replace(tracking_number, ' ', ''), '-', ''))
+                  IN (upper(replace(replace(OLD.tracking_number, ' ', ''), '-', '')),
+                      (SELECT tracking_key FROM tracking_checks WHERE order_row = OLD.rowid))
+            UNION
+            SELECT order_row FROM tracking_checks
+            WHERE tracking_key IN (upper(replace(replace(OLD.tracking_number, ' ', ''), '-', '')),
+                                   (SELECT tracking_key FROM tracking_checks
+                                    WHERE order_row = OLD.rowid)))
+        WHERE row NOT IN (SELECT order_row FROM sweep_queue);
+END;
+CREATE TRIGGER orders_forget AFTER DELETE ON orders BEGIN
+    INSERT INTO sweep_queue (order_row)
+        SELECT rowid FROM orders
+        WHERE upper(replace(replace(tracking_number, ' ', ''), '-', ''))
+              IN (upper(replace(replace(OLD.tracking_number, ' ', ''), '-', '')),
+                  (SELECT tracking_key FROM tracking_checks WHERE order_row = OLD.rowid))
+          AND rowid NOT IN (SELECT order_row FROM sweep_queue);
+    DELETE FROM sweep_queue WHERE order_row = OLD.rowid;
+    DELETE FROM tracking_checks WHERE order_row = OLD.rowid;
+    DELETE FROM sweep_timers WHERE order_row = OLD.rowid;
+END;
+CREATE VIEW verdicts AS
+    SELECT o.order_id, o.carrier, o.tracking_number,
+           COALESCE(c.tracking_key,
+                    upper(replace(replace(o.tracking_number, ' ', ''), '-', ''))) AS tracking_key,
+           COALESCE(c.verdict, 'ok') AS verdict, c.checked_at
+    FROM orders AS o LEFT JOIN tracking_checks AS c ON c.order_row = o.rowid
+    WHERE o.tracking_number IS NOT NULL
+      AND o.rowid NOT IN (SELECT order_row FROM sweep_queue);
+INSERT INTO sweep_queue (order_row) SELECT rowid FROM orders;
 )sql"};
 
 } // namespace

@@ -11,7 +11,10 @@ constexpr int k_busy_timeout_ms = 5000;
 } // namespace
 
 Store::Impl::Impl(const std::filesystem::path& path)
-    : database(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms) {
+    // NOMUTEX: one Store per thread (store.hpp), so SQLite's own locking is pure overhead.
+    : database(path.string(),
+               SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+               k_busy_timeout_ms) {
     // WAL lets the import command, another program and the daemon read while one writes;
     // NORMAL is durable across process crashes, which is the failure we design for.
     database.exec("PRAGMA journal_mode = WAL");
@@ -30,10 +33,37 @@ SQLite::Statement& Store::Impl::prepare(std::string_view sql) {
     return *slot;
 }
 
+sqlite3_stmt* Store::Impl::prepare_raw(std::string_view sql) {
+    auto found = raw_statements.find(sql);
+    if (found == raw_statements.end()) {
+        sqlite3_stmt* prepared = nullptr;
+        const int status = sqlite3_prepare_v2(
+            database.getHandle(), sql.data(), static_cast<int>(sql.size()), &prepared, nullptr);
+        if (status != SQLITE_OK) {
+            throw SQLite::Exception(database.getHandle(), status);
+        }
+        found = raw_statements
+                    .emplace(sql, decltype(raw_statements)::mapped_type(prepared, sqlite3_finalize))
+                    .first;
+    }
+    sqlite3_stmt* statement = found->second.get();
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    return statement;
+}
+
 void bind_text_view(SQLite::Statement& statement, int index, std::string_view text) {
     // SQLiteCpp has no TEXT overload for a pointer and a size; short strings fit the small
     // string buffer, so the copy does not allocate for condition and level names.
     statement.bind(index, std::string(text));
+}
+
+void bind_optional_text(SQLite::Statement& statement, int index, std::string_view text) {
+    if (text.empty()) {
+        statement.bind(index);
+    } else {
+        bind_text_view(statement, index, text);
+    }
 }
 
 Store::Store(std::unique_ptr<Impl> impl)

@@ -9,6 +9,7 @@
 #include <exception>
 #include <memory>
 #include <new>
+#include <sqlite3.h>
 #include <string_view>
 #include <unordered_map>
 
@@ -21,8 +22,14 @@ struct Store::Impl {
     // once per connection: the sweep runs the same few of them a million times.
     SQLite::Statement& prepare(std::string_view sql);
 
+    // The same for a raw statement, read through RawRow (row.hpp) where many rows are read.
+    sqlite3_stmt* prepare_raw(std::string_view sql);
+
     SQLite::Database database;
     std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> statements;
+    // Declared after the database: finalized before it closes.
+    std::unordered_map<std::string_view, std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>>
+        raw_statements;
     bool is_in_transaction = false;
 };
 
@@ -47,6 +54,9 @@ int read_schema_version(SQLite::Database& database);
 // Binds `text` as TEXT (SQLiteCpp's overload for a pointer and a size binds a BLOB, which
 // never equals TEXT).
 void bind_text_view(SQLite::Statement& statement, int index, std::string_view text);
+
+// The same, or NULL for empty text.
+void bind_optional_text(SQLite::Statement& statement, int index, std::string_view text);
 
 inline std::int64_t to_unix(core::TimePoint time) {
     return time.time_since_epoch().count();

@@ -1,220 +1,253 @@
 #include "lookup_columns.hpp"
 #include "order_columns.hpp"
+#include "sweep_columns.hpp"
 
 #include <fmt/format.h>
+
+#include <array>
+#include <limits>
 
 namespace vtrguard::store {
 
 namespace {
 
-void bind_optional_text(SQLite::Statement& statement, int index, std::string_view text) {
-    if (text.empty()) {
-        statement.bind(index);
-    } else {
-        bind_text_view(statement, index, text);
+// The query reading due orders from `source`, a subquery yielding `row_id` and the order
+// columns. Each order's open alerts come out as consecutive rows: the join runs once per
+// order.
+std::string due_orders_sql(std::string_view source, bool with_alerts) {
+    return fmt::format("SELECT o.*, c.order_row IS NOT NULL, c.tracking_key, c.verdict, t.due_at, "
+                       "{} {} FROM ({}) AS o "
+                       "LEFT JOIN tracking_checks AS c ON c.order_row = o.row_id "
+                       "LEFT JOIN sweep_timers AS t ON t.order_row = o.row_id "
+                       "{} LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id",
+                       with_alerts ? "a.condition, a.level," : "",
+                       k_lookup_columns,
+                       source,
+                       with_alerts ? "LEFT JOIN alerts AS a ON a.order_id = o.order_id "
+                                     "AND a.resolved_at IS NULL"
+                                   : "");
+}
+
+std::vector<DueOrder> read_due_orders(sqlite3_stmt* query, bool with_alerts, std::size_t limit) {
+    constexpr int k_first_order_column = 1;
+    constexpr int k_check_column = k_first_order_column + k_order_column_count;
+    std::vector<DueOrder> due;
+    due.reserve(limit);
+    while (step(query)) {
+        const RawRow row(query);
+        const std::int64_t row_id = row.int64(0);
+        if (due.empty() || due.back().row_id != row_id) {
+            DueOrder order;
+            order.row_id = row_id;
+            order.order = read_order(row, k_first_order_column);
+            if (row.int64(k_check_column) != 0) {
+                order.check =
+                    StoredCheck{row.text(k_check_column + 1), row.text(k_check_column + 2)};
+            }
+            if (!row.is_null(k_check_column + 3)) {
+                order.timer = row.int64(k_check_column + 3);
+            }
+            // The lookup columns come last, whatever comes before them.
+            order.lookup = read_lookup(row, row.column_count() - k_lookup_column_count);
+            due.push_back(std::move(order));
+        }
+        if (with_alerts) {
+            if (auto alert = read_open_alert(row, k_check_column + 4)) {
+                due.back().open_alerts.push_back(*alert);
+            }
+        }
     }
+    return due;
 }
 
-void bind_view(SQLite::Statement& statement, int index, std::string_view text) {
-    bind_text_view(statement, index, text);
-}
+} // namespace
 
-std::optional<OpenAlert> read_open_alert(SQLite::Statement& row, int first) {
-    if (row.getColumn(first).isNull()) {
+std::optional<OpenAlert> read_open_alert(const RawRow& row, int first) {
+    if (row.is_null(first)) {
         return std::nullopt;
     }
-    const auto condition = alerts::parse_condition(row.getColumn(first).getString());
-    const auto level = alerts::parse_level(row.getColumn(first + 1).getString());
+    const auto condition = alerts::parse_condition(row.text(first));
+    const auto level = alerts::parse_level(row.text(first + 1));
     if (!condition || !level) {
         return std::nullopt;
     }
     return OpenAlert{*condition, *level};
 }
 
-} // namespace
+std::string plain_number_key(std::string_view number) {
+    std::string key;
+    key.reserve(number.size());
+    for (const char c : number) {
+        if (c == ' ' || c == '-') {
+            continue;
+        }
+        key.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    }
+    return key;
+}
 
-Result<std::vector<DueOrder>> Store::load_due(core::TimePoint now, std::size_t limit) {
-    return guarded("load due orders", [&] {
-        // The subquery limits orders, not joined rows; an order's open alerts come out next to
-        // each other because the join runs once per order.
-        static const std::string k_sql = fmt::format(
-            "SELECT o.*, a.condition, a.level, {} "
-            "FROM (SELECT rowid AS row_id, tracking_key, tracking_verdict, {} FROM orders "
-            "      WHERE next_due_at IS NULL OR next_due_at <= ?1 LIMIT ?2) AS o "
-            "LEFT JOIN alerts AS a ON a.order_id = o.order_id AND a.resolved_at IS NULL "
-            "LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id",
-            k_lookup_columns,
-            k_order_columns);
-        constexpr int k_first_order_column = 3;
-        auto& query = m_impl->prepare(k_sql);
-        query.bind(1, to_unix(now));
-        query.bind(2, static_cast<std::int64_t>(limit));
-        std::vector<DueOrder> due;
-        due.reserve(limit);
-        while (query.executeStep()) {
-            const std::int64_t row_id = query.getColumn(0).getInt64();
-            if (due.empty() || due.back().row_id != row_id) {
-                DueOrder order;
-                order.row_id = row_id;
-                // The stored key and verdict let the sweep skip writing them when unchanged.
-                const auto key = query.getColumn(1);
-                order.tracking_key = key.isNull() ? std::string() : key.getString();
-                const auto verdict = query.getColumn(2);
-                order.tracking_verdict = verdict.isNull() ? std::string() : verdict.getString();
-                order.order = read_order(query, k_first_order_column);
-                // The lookup columns come last, whatever comes before them.
-                order.lookup = read_lookup(query, query.getColumnCount() - k_lookup_column_count);
-                due.push_back(std::move(order));
-            }
-            if (auto alert = read_open_alert(query, k_first_order_column + k_order_column_count)) {
-                due.back().open_alerts.push_back(*alert);
+Result<std::vector<DueOrder>>
+Store::load_queued(std::int64_t after_row, std::size_t limit, QueueRead read) {
+    return guarded("load queued orders", [&] {
+        static const std::string k_queued =
+            fmt::format("SELECT q.order_row AS row_id, {} FROM sweep_queue AS q "
+                        "JOIN orders ON orders.rowid = q.order_row WHERE q.order_row > ?1 "
+                        "ORDER BY q.order_row LIMIT ?2",
+                        k_order_columns);
+        // A fresh sweep walks the table instead of queueing a million awaiting orders first.
+        static const std::string k_queued_or_awaiting =
+            fmt::format("SELECT rowid AS row_id, {} FROM orders WHERE rowid > ?1 "
+                        "AND (status = 'awaiting' OR rowid IN (SELECT order_row FROM sweep_queue)) "
+                        "ORDER BY rowid LIMIT ?2",
+                        k_order_columns);
+        static const std::array<std::string, 4> k_sql{due_orders_sql(k_queued, false),
+                                                      due_orders_sql(k_queued, true),
+                                                      due_orders_sql(k_queued_or_awaiting, false),
+                                                      due_orders_sql(k_queued_or_awaiting, true)};
+        const auto variant = (read.with_awaiting ? 2U : 0U) + (read.with_alerts ? 1U : 0U);
+        auto* query = m_impl->prepare_raw(k_sql.at(variant));
+        bind_raw(query, 1, after_row);
+        bind_raw(query, 2, static_cast<std::int64_t>(limit));
+        return read_due_orders(query, read.with_alerts, limit);
+    });
+}
+
+Result<std::vector<DueOrder>>
+Store::load_crossing(ShipByRange range, ShipByCursor after, std::size_t limit) {
+    return guarded("load orders crossing a lead time", [&] {
+        // The row-value comparison walks index orders_open_ship_by from the cursor.
+        static const std::string k_sql =
+            due_orders_sql(fmt::format("SELECT rowid AS row_id, {} FROM orders "
+                                       "WHERE status = 'awaiting' AND (ship_by, rowid) > (?1, ?2) "
+                                       "AND ship_by <= ?3 "
+                                       "AND rowid NOT IN (SELECT order_row FROM sweep_queue) "
+                                       "ORDER BY ship_by, rowid LIMIT ?4",
+                                       k_order_columns),
+                           true);
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw(query, 1, after.ship_by);
+        bind_raw(query, 2, after.row_id);
+        bind_raw(query, 3, range.up_to);
+        bind_raw(query, 4, static_cast<std::int64_t>(limit));
+        return read_due_orders(query, true, limit);
+    });
+}
+
+Result<std::vector<DueOrder>>
+Store::load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limit) {
+    return guarded("load orders whose timer is due", [&] {
+        static const std::string k_sql =
+            due_orders_sql(fmt::format("SELECT t.order_row AS row_id, {} FROM sweep_timers AS t "
+                                       "JOIN orders ON orders.rowid = t.order_row "
+                                       "WHERE t.due_at <= ?1 AND t.order_row > ?2 "
+                                       "AND t.order_row NOT IN (SELECT order_row FROM sweep_queue) "
+                                       "ORDER BY t.order_row LIMIT ?3",
+                                       k_order_columns),
+                           true);
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw(query, 1, to_unix(now));
+        bind_raw(query, 2, after_row);
+        bind_raw(query, 3, static_cast<std::int64_t>(limit));
+        return read_due_orders(query, true, limit);
+    });
+}
+
+Result<std::optional<DueOrder>> Store::load_row(std::int64_t row_id) {
+    return guarded("load order", [&]() -> std::optional<DueOrder> {
+        static const std::string k_sql = due_orders_sql(
+            fmt::format("SELECT rowid AS row_id, {} FROM orders WHERE rowid = ?1", k_order_columns),
+            true);
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw(query, 1, row_id);
+        auto due = read_due_orders(query, true, 1);
+        if (due.empty()) {
+            return std::nullopt;
+        }
+        return std::move(due.front());
+    });
+}
+
+Result<std::vector<RowAlert>> Store::open_alerts_by_row() {
+    return guarded("list open alerts", [&] {
+        auto* query = m_impl->prepare_raw("SELECT o.rowid, a.condition, a.level FROM alerts AS a "
+                                          "JOIN orders AS o ON o.order_id = a.order_id "
+                                          "WHERE a.resolved_at IS NULL ORDER BY o.rowid");
+        std::vector<RowAlert> alerts;
+        while (step(query)) {
+            const RawRow row(query);
+            if (auto alert = read_open_alert(row, 1)) {
+                alerts.push_back({row.int64(0), *alert});
             }
         }
-        return due;
+        return alerts;
+    });
+}
+
+Result<std::vector<std::string>> Store::shared_plain_keys() {
+    return guarded("find shared tracking numbers", [&] {
+        // Walks index orders_plain_number in key order: equal keys are neighbours.
+        static const std::string k_sql = fmt::format(
+            "SELECT {0} FROM orders WHERE {0} IS NOT NULL ORDER BY {0}", k_plain_key_sql);
+        auto* query = m_impl->prepare_raw(k_sql);
+        std::vector<std::string> shared;
+        std::string previous;
+        bool is_previous_shared = false;
+        while (step(query)) {
+            const auto key = RawRow(query).text_view(0);
+            if (key == previous) {
+                if (!is_previous_shared) {
+                    shared.push_back(previous);
+                    is_previous_shared = true;
+                }
+                continue;
+            }
+            previous.assign(key);
+            is_previous_shared = false;
+        }
+        return shared;
+    });
+}
+
+Result<std::vector<std::string>> Store::odd_keys() {
+    return guarded("find normalized tracking numbers", [&] {
+        static const std::string k_sql =
+            fmt::format("SELECT c.tracking_key FROM tracking_checks AS c "
+                        "JOIN orders ON orders.rowid = c.order_row "
+                        "WHERE c.tracking_key IS NOT NULL AND c.tracking_key IS NOT {}",
+                        k_plain_key_sql);
+        auto* query = m_impl->prepare_raw(k_sql);
+        std::vector<std::string> keys;
+        while (step(query)) {
+            keys.push_back(RawRow(query).text(0));
+        }
+        return keys;
     });
 }
 
 Result<std::vector<KeyHolder>> Store::holders_of_key(std::string_view key,
                                                      std::int64_t except_row_id) {
     return guarded("find tracking number", [&] {
-        // The rowid test is answered from the index, so an order alone with its number (nearly
-        // all of them) costs one index probe and no table read.
-        auto& query = m_impl->prepare(
-            "SELECT rowid, order_id, status FROM orders WHERE tracking_key = ?1 AND rowid <> ?2");
-        bind_view(query, 1, key);
-        query.bind(2, except_row_id);
+        // By the plain-key index, and by the stored keys of numbers that normalize otherwise.
+        static const std::string k_sql = fmt::format(
+            "SELECT rowid, order_id, status, tracking_number, "
+            "rowid IN (SELECT order_row FROM sweep_queue) FROM orders "
+            "WHERE rowid IN (SELECT rowid FROM orders WHERE {} = ?1 "
+            "                UNION SELECT order_row FROM tracking_checks WHERE tracking_key = ?1) "
+            "AND rowid <> ?2",
+            k_plain_key_sql);
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw_text(query, 1, key);
+        bind_raw(query, 2, except_row_id);
         std::vector<KeyHolder> holders;
-        while (query.executeStep()) {
-            holders.push_back(
-                {query.getColumn(0).getInt64(),
-                 query.getColumn(1).getString(),
-                 parse_status(query.getColumn(2).getString()).value_or(OrderStatus::awaiting)});
+        while (step(query)) {
+            const RawRow row(query);
+            holders.push_back({row.int64(0),
+                               row.text(1),
+                               parse_status(row.text(2)).value_or(OrderStatus::awaiting),
+                               row.text(3),
+                               row.int64(4) != 0});
         }
         return holders;
-    });
-}
-
-Result<bool> Store::mark_due(std::span<const std::int64_t> row_ids) {
-    return guarded("mark orders due", [&] {
-        for (const auto row_id : row_ids) {
-            auto& update = m_impl->prepare("UPDATE orders SET next_due_at = 0 WHERE rowid = ?");
-            update.bind(1, row_id);
-            update.exec();
-        }
-        return true;
-    });
-}
-
-Result<bool> Store::mark_open_due() {
-    return guarded("mark open orders due", [&] {
-        m_impl->database.exec("UPDATE orders SET next_due_at = 0 WHERE status = 'awaiting'");
-        return true;
-    });
-}
-
-Result<bool> Store::write_sweep(std::span<const SweepWrite> writes, core::TimePoint now) {
-    return guarded("record sweep", [&] {
-        for (const auto& write : writes) {
-            if (!write.is_tracking_changed) {
-                // Leaving tracking_key alone spares its index a delete and an insert; most
-                // re-sweeps only cross a lead-time threshold.
-                auto& update = m_impl->prepare(
-                    "UPDATE orders SET next_due_at = ?, checked_at = ? WHERE rowid = ?");
-                update.bind(1, write.next_due_at);
-                update.bind(2, to_unix(now));
-                update.bind(3, write.row_id);
-                update.exec();
-                continue;
-            }
-            auto& update = m_impl->prepare(
-                "UPDATE orders SET next_due_at = ?, tracking_key = ?, tracking_verdict = ?, "
-                "checked_at = ? WHERE rowid = ?");
-            update.bind(1, write.next_due_at);
-            bind_optional_text(update, 2, write.tracking_key);
-            bind_optional_text(update, 3, write.verdict);
-            update.bind(4, to_unix(now));
-            update.bind(5, write.row_id);
-            update.exec();
-        }
-        return true;
-    });
-}
-
-Result<bool> Store::write_alerts(std::span<const AlertWrite> writes, core::TimePoint now) {
-    return guarded("record alerts", [&] {
-        for (const auto& write : writes) {
-            const auto condition = alerts::condition_name(write.condition);
-            const auto level = alerts::level_name(write.level);
-            SQLite::Statement* statement = nullptr;
-            switch (write.kind) {
-            case AlertWrite::Kind::raise:
-                statement = &m_impl->prepare(
-                    "INSERT INTO alerts (order_id, condition, level, detail, raised_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5)");
-                bind_view(*statement, 3, level);
-                bind_view(*statement, 4, write.detail);
-                break;
-            case AlertWrite::Kind::escalate:
-                statement = &m_impl->prepare(
-                    "UPDATE alerts SET level = ?3, detail = ?4, escalated_at = ?5 "
-                    "WHERE order_id = ?1 AND condition = ?2 AND resolved_at IS NULL");
-                bind_view(*statement, 3, level);
-                bind_view(*statement, 4, write.detail);
-                break;
-            case AlertWrite::Kind::resolve:
-                statement = &m_impl->prepare(
-                    "UPDATE alerts SET resolved_at = ?5 "
-                    "WHERE order_id = ?1 AND condition = ?2 AND resolved_at IS NULL");
-                break;
-            }
-            bind_view(*statement, 1, write.order_id);
-            bind_view(*statement, 2, condition);
-            statement->bind(5, to_unix(now));
-            statement->exec();
-        }
-        return true;
-    });
-}
-
-Result<std::vector<AlertRecord>> Store::open_alerts() {
-    return guarded("list open alerts", [&] {
-        static const std::string k_sql =
-            fmt::format("SELECT a.condition, a.level, a.detail, a.raised_at, o.{} FROM alerts AS a "
-                        "JOIN orders AS o ON o.order_id = a.order_id WHERE a.resolved_at IS NULL "
-                        "ORDER BY o.ship_by, o.order_id, a.condition",
-                        k_order_columns);
-        auto& query = m_impl->prepare(k_sql);
-        std::vector<AlertRecord> records;
-        while (query.executeStep()) {
-            auto alert = read_open_alert(query, 0);
-            if (!alert) {
-                continue;
-            }
-            const auto detail = query.getColumn(2);
-            records.push_back({read_order(query, 4),
-                               *alert,
-                               detail.isNull() ? std::string() : detail.getString(),
-                               from_unix(query.getColumn(3).getInt64())});
-        }
-        return records;
-    });
-}
-
-Result<std::optional<core::TimePoint>> Store::earliest_due() {
-    return guarded("earliest due order", [&]() -> std::optional<core::TimePoint> {
-        // NULL sorts first: a row another program wrote without next_due_at is due now.
-        auto& query =
-            m_impl->prepare("SELECT next_due_at FROM orders ORDER BY next_due_at LIMIT 1");
-        if (!query.executeStep()) {
-            return std::nullopt;
-        }
-        const auto column = query.getColumn(0);
-        const std::int64_t due = column.isNull() ? 0 : column.getInt64();
-        query.reset();
-        if (due >= k_never_due) {
-            return std::nullopt;
-        }
-        return from_unix(due);
     });
 }
 

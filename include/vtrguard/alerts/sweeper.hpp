@@ -27,13 +27,14 @@ public:
             const config::Config& config,
             const carriers::Validator& validator);
 
-    // One sweep at `now`. Touches only orders whose next_due_at has come (new or changed ones
-    // included) and the orders sharing a tracking number with one whose number changed. A
-    // store failure rolls the whole sweep back and is returned.
+    // One sweep at `now`. Touches only orders written since the last sweep, awaiting orders
+    // that crossed a lead time since then, orders whose carrier timer came, and the orders
+    // sharing a tracking number with a changed one. A store failure rolls the whole sweep
+    // back and is returned.
     Result<SweepResult> sweep(core::TimePoint now);
 
-    // Takes new lead times and no_scan_after (after a reload). When they differ, every open
-    // order is made due so that thresholds are recomputed.
+    // Takes new lead times and no_scan_after (after a reload). When they differ from those of
+    // the last sweep, the next sweep judges every open order again.
     Result<bool> reconfigure(const config::Config& config);
 
 private:

@@ -5,6 +5,7 @@
 #include <vtrguard/core/result.hpp>
 #include <vtrguard/store/carrier_lookup.hpp>
 #include <vtrguard/store/order.hpp>
+#include <vtrguard/store/sweep_rows.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -16,55 +17,10 @@
 
 namespace vtrguard::store {
 
-// `next_due_at` of an order no threshold will ever wake: 9999-12-31T23:59:59Z.
-inline constexpr std::int64_t k_never_due = 253402300799;
-
 // The schema this build reads and writes; older databases are migrated at open.
-inline constexpr int k_schema_version = 3;
+inline constexpr int k_schema_version = 4;
 
 enum class UpsertOutcome : std::uint8_t { inserted, updated, unchanged };
-
-// An alert that was raised and not yet resolved.
-struct OpenAlert {
-    alerts::Condition condition = alerts::Condition::missing_tracking;
-    alerts::Level level = alerts::Level::warning;
-};
-
-// An order the sweep has to look at, with what the store remembers about it.
-struct DueOrder {
-    std::int64_t row_id = 0;
-    Order order;
-    std::string tracking_key;     // normalized number of the last sweep; empty when none
-    std::string tracking_verdict; // the engine's reason name of the last sweep; empty when none
-    std::vector<OpenAlert> open_alerts;
-    std::optional<CarrierLookup> lookup; // the last carrier lookup for this order, if any
-};
-
-// Another order holding a given normalized tracking number.
-struct KeyHolder {
-    std::int64_t row_id = 0;
-    std::string order_id;
-    OrderStatus status = OrderStatus::awaiting;
-};
-
-// What one sweep decided about one order.
-struct SweepWrite {
-    std::int64_t row_id = 0;
-    std::int64_t next_due_at = k_never_due; // unix seconds
-    std::string_view tracking_key;          // normalized number; empty when none
-    std::string_view verdict;               // the engine's reason name; empty when no number
-    bool is_tracking_changed = true;        // false: key and verdict are the stored ones
-};
-
-// One change to the alerts table.
-struct AlertWrite {
-    enum class Kind : std::uint8_t { raise, escalate, resolve };
-    Kind kind = Kind::raise;
-    std::string_view order_id;
-    alerts::Condition condition = alerts::Condition::missing_tracking;
-    alerts::Level level = alerts::Level::warning;
-    std::string_view detail;
-};
 
 // An open alert joined with its order, for `vtrguard check`.
 struct AlertRecord {
@@ -107,33 +63,64 @@ public:
     // same patch twice changes nothing the second time.
     Result<UpsertOutcome> upsert(const OrderPatch& patch, core::TimePoint now);
 
-    // Up to `limit` orders whose next_due_at is NULL or at or before `now`.
-    Result<std::vector<DueOrder>> load_due(core::TimePoint now, std::size_t limit);
+    // The sweep's side of the store (daemon/store/sweep_rows.cpp, docs/store.md). Orders are
+    // queued for the sweep by triggers whenever they are written; the sweep finds lead-time
+    // crossings by ranges of ship_by and keeps per-order state only where it is not implied.
 
-    // The orders, any status, whose normalized tracking number is `key`, except the order in
-    // row `except_row_id` (0: none).
-    Result<std::vector<KeyHolder>> holders_of_key(std::string_view key,
-                                                  std::int64_t except_row_id = 0);
+    // What the last finished sweep left; nullopt before the first one.
+    Result<std::optional<SweepState>> sweep_state();
 
-    // Makes these orders due at the next sweep.
+    // Orders written since the last sweep.
+    Result<std::int64_t> queued_count();
+
+    // Up to `limit` queued orders after row `after_row`, in row order.
+    Result<std::vector<DueOrder>>
+    load_queued(std::int64_t after_row, std::size_t limit, QueueRead read = {});
+
+    // Up to `limit` awaiting orders not queued whose ship_by lies in `range` after `after`,
+    // in (ship_by, row) order.
+    Result<std::vector<DueOrder>>
+    load_crossing(ShipByRange range, ShipByCursor after, std::size_t limit);
+
+    // Up to `limit` orders not queued whose timer is at or before `now`, after row `after_row`.
+    Result<std::vector<DueOrder>>
+    load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limit);
+
+    // The order in row `row_id`, if it still exists.
+    Result<std::optional<DueOrder>> load_row(std::int64_t row_id);
+
+    // Every open alert as (order row, alert), by row.
+    Result<std::vector<RowAlert>> open_alerts_by_row();
+
+    // Plain keys (plain_number_key) held by more than one order, and the keys of checked
+    // orders whose normalized number differs from its plain key: a number outside both sets
+    // has no other holder.
+    Result<std::vector<std::string>> shared_plain_keys();
+    Result<std::vector<std::string>> odd_keys();
+
+    // The orders, any status, whose number may normalize to `key` (callers confirm with the
+    // engine), except the order in row `except_row_id`.
+    Result<std::vector<KeyHolder>> holders_of_key(std::string_view key, std::int64_t except_row_id);
+
+    // Queues these orders for the next sweep.
     Result<bool> mark_due(std::span<const std::int64_t> row_ids);
 
-    // Makes every awaiting order due (the lead times changed, so every threshold moves).
-    Result<bool> mark_open_due();
-
-    // Records the normalized number, next due time and verdict of swept orders
-    // (checked_at = now). A write whose is_tracking_changed is false leaves the number and
-    // verdict columns alone.
+    // Records the checks and timers of swept orders at `now`.
     Result<bool> write_sweep(std::span<const SweepWrite> writes, core::TimePoint now);
 
     // Raises, escalates or resolves alerts at `now`.
     Result<bool> write_alerts(std::span<const AlertWrite> writes, core::TimePoint now);
 
+    // Empties the queue and records the sweep's time and settings.
+    Result<bool> finish_sweep(const SweepState& state);
+
     // Every open alert with its order, ordered by ship-by then order id.
     Result<std::vector<AlertRecord>> open_alerts();
 
-    // The earliest next_due_at of any order, or nullopt when nothing will ever be due.
-    Result<std::optional<core::TimePoint>> earliest_due();
+    // The earliest time an order needs the sweep: now when some are queued, else the next
+    // lead-time crossing for `leads` (seconds before ship-by) or timer; nullopt for never.
+    Result<std::optional<core::TimePoint>> earliest_due(core::TimePoint now,
+                                                        std::span<const std::int64_t> leads);
 
     // Carrier lookups (daemon/store/lookup_rows.cpp).
 

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
+
 using namespace vtrguard;
 
 namespace {
@@ -72,16 +74,39 @@ TEST_CASE("store: a rolled-back transaction leaves nothing behind") {
     CHECK_FALSE(store.find_order("113-9").value());
 }
 
-TEST_CASE("store: new and changed orders are due; earliest_due follows next_due_at") {
+TEST_CASE("store: written orders are queued until a sweep finishes") {
     const test::TempDir dir;
     auto store = store::Store::open(dir / "v.db").value();
-    CHECK_FALSE(store.earliest_due().value());
-    REQUIRE(store.upsert(patch_of("113-1"), at("2026-11-26T00:00:00Z")));
-    const auto due = store.load_due(at("2026-11-26T00:00:00Z"), 10).value();
+    const auto now = at("2026-11-26T00:00:00Z");
+    const std::array<std::int64_t, 1> no_leads{0};
+    CHECK_FALSE(store.earliest_due(now, no_leads).value());
+    REQUIRE(store.upsert(patch_of("113-1"), now));
+    CHECK(store.queued_count().value() == 1);
+    CHECK(store.earliest_due(now, no_leads).value() == now);
+    const auto due = store.load_queued(0, 10).value();
     REQUIRE(due.size() == 1);
     CHECK(due[0].order.order_id == "113-1");
-    const store::SweepWrite write{due[0].row_id, store::k_never_due, "", ""};
-    REQUIRE(store.write_sweep({&write, 1}, at("2026-11-26T00:00:00Z")));
-    CHECK(store.load_due(at("2026-11-26T00:00:00Z"), 10).value().empty());
-    CHECK_FALSE(store.earliest_due().value());
+    CHECK_FALSE(due[0].check);
+    REQUIRE(store.finish_sweep({now, "settings"}));
+    CHECK(store.load_queued(0, 10).value().empty());
+    CHECK(store.sweep_state().value()->settings == "settings");
+    // Applying the same patch again writes nothing, so nothing is queued.
+    REQUIRE(store.upsert(patch_of("113-1"), now));
+    CHECK(store.queued_count().value() == 0);
+}
+
+TEST_CASE("store: the next due time is the next lead-time crossing") {
+    const test::TempDir dir;
+    auto store = store::Store::open(dir / "v.db").value();
+    auto patch = patch_of("113-1");
+    patch.values.ship_by = at("2026-11-26T12:00:00Z");
+    patch.set(store::OrderField::ship_by);
+    REQUIRE(store.upsert(patch, at("2026-11-26T00:00:00Z")));
+    REQUIRE(store.finish_sweep({at("2026-11-26T00:00:00Z"), ""}));
+    const std::array<std::int64_t, 2> leads{4 * 3600, 0};
+    CHECK(store.earliest_due(at("2026-11-26T00:00:00Z"), leads).value()
+          == at("2026-11-26T08:00:00Z"));
+    CHECK(store.earliest_due(at("2026-11-26T08:00:00Z"), leads).value()
+          == at("2026-11-26T12:00:00Z"));
+    CHECK_FALSE(store.earliest_due(at("2026-11-26T12:00:00Z"), leads).value());
 }
