@@ -346,6 +346,7 @@ bool SweepRun::needs_probe(const Checked& checked) const {
 Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source source) {
     std::unordered_map<std::string_view, std::vector<std::size_t>> chunk_keys;
     std::unordered_set<std::int64_t> chunk_rows;
+    std::vector<std::string_view> probes;
     std::int64_t first_row = std::numeric_limits<std::int64_t>::max();
     for (std::size_t i = 0; i < due.size(); ++i) {
         chunk_rows.insert(due[i].row_id);
@@ -353,31 +354,40 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
         if (!m_checked[i].key.empty()) {
             chunk_keys[m_checked[i].key].push_back(i);
         }
+        if (needs_probe(m_checked[i])) {
+            probes.push_back(m_checked[i].key);
+        }
+    }
+    auto holders = m_store.holders_of_keys(probes);
+    if (!holders) {
+        return tl::unexpected(holders.error());
+    }
+    // The index finds candidates by plain key; the engine decides which number they hold.
+    std::unordered_map<std::string, std::vector<const store::KeyHolder*>> by_key;
+    for (const auto& holder : *holders) {
+        if (!chunk_rows.contains(holder.row_id)) {
+            by_key[std::string(carriers::normalize(holder.tracking_number).text())].push_back(
+                &holder);
+        }
     }
     for (std::size_t i = 0; i < due.size(); ++i) {
         auto& checked = m_checked[i];
-        if (!needs_probe(checked)) {
+        if (checked.key.empty()) {
             continue;
         }
-        auto holders = m_store.holders_of_key(checked.key, due[i].row_id);
-        if (!holders) {
-            return tl::unexpected(holders.error());
-        }
-        for (const auto& holder : *holders) {
-            // The index finds candidates by plain key; the engine decides.
-            if (chunk_rows.contains(holder.row_id)
-                || carriers::normalize(holder.tracking_number).text() != checked.key) {
-                continue;
-            }
-            if (holder.status != store::OrderStatus::cancelled) {
-                checked.duplicate_of.push_back(holder.order_id);
-            }
-            // A changed number may have made a duplicate of an order no later chunk visits.
-            const bool is_visited_later =
-                (holder.is_queued || (m_is_fresh && holder.status == store::OrderStatus::awaiting))
-                && holder.row_id > first_row;
-            if (source == Source::queue && !is_visited_later) {
-                m_extras.push_back(holder.row_id);
+        if (const auto found = by_key.find(checked.key); found != by_key.end()) {
+            for (const auto* holder : found->second) {
+                if (holder->status != store::OrderStatus::cancelled) {
+                    checked.duplicate_of.push_back(holder->order_id);
+                }
+                // A changed number may have made a duplicate of an order no later chunk visits.
+                const bool is_visited_later =
+                    (holder->is_queued
+                     || (m_is_fresh && holder->status == store::OrderStatus::awaiting))
+                    && holder->row_id > first_row;
+                if (source == Source::queue && !is_visited_later) {
+                    m_extras.push_back(holder->row_id);
+                }
             }
         }
         for (const auto other : chunk_keys[checked.key]) {

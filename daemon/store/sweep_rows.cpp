@@ -2,10 +2,13 @@
 #include "order_columns.hpp"
 #include "sweep_columns.hpp"
 
+#include <vtrguard/core/text.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
 #include <limits>
+#include <ranges>
 
 namespace vtrguard::store {
 
@@ -13,19 +16,37 @@ namespace {
 
 // The query reading due orders from `source`, a subquery yielding `row_id` and the order
 // columns. Each order's open alerts come out as consecutive rows: the join runs once per
-// order.
-std::string due_orders_sql(std::string_view source, bool with_alerts) {
+// order, and LIMIT in the subquery counts orders, not alerts.
+std::string due_orders_sql(std::string_view source) {
     return fmt::format("SELECT o.*, c.order_row IS NOT NULL, c.tracking_key, c.verdict, t.due_at, "
-                       "{} {} FROM ({}) AS o "
+                       "a.condition, a.level, {} FROM ({}) AS o "
                        "LEFT JOIN tracking_checks AS c ON c.order_row = o.row_id "
                        "LEFT JOIN sweep_timers AS t ON t.order_row = o.row_id "
-                       "{} LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id",
-                       with_alerts ? "a.condition, a.level," : "",
+                       "LEFT JOIN alerts AS a ON a.order_id = o.order_id AND a.resolved_at IS NULL "
+                       "LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id",
                        k_lookup_columns,
-                       source,
-                       with_alerts ? "LEFT JOIN alerts AS a ON a.order_id = o.order_id "
-                                     "AND a.resolved_at IS NULL"
-                                   : "");
+                       source);
+}
+
+// The same without alerts as one flat join, in row order, `?2` orders at most: a subquery
+// would copy every column of every row once more, a third of a million-order sweep.
+std::string
+due_orders_flat_sql(std::string_view from, std::string_view where, std::string_view order) {
+    std::string columns;
+    for (const auto name : std::views::split(k_order_columns, std::string_view(", "))) {
+        columns += fmt::format(", orders.{}", std::string_view(name.begin(), name.end()));
+    }
+    return fmt::format("SELECT orders.rowid{}, c.order_row IS NOT NULL, c.tracking_key, c.verdict, "
+                       "t.due_at, {} FROM {} "
+                       "LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
+                       "LEFT JOIN sweep_timers AS t ON t.order_row = orders.rowid "
+                       "LEFT JOIN carrier_lookups AS l ON l.order_id = orders.order_id "
+                       "WHERE {} ORDER BY {} LIMIT ?2",
+                       columns,
+                       k_lookup_columns,
+                       from,
+                       where,
+                       order);
 }
 
 std::vector<DueOrder> read_due_orders(sqlite3_stmt* query, bool with_alerts, std::size_t limit) {
@@ -89,21 +110,30 @@ std::string plain_number_key(std::string_view number) {
 Result<std::vector<DueOrder>>
 Store::load_queued(std::int64_t after_row, std::size_t limit, QueueRead read) {
     return guarded("load queued orders", [&] {
-        static const std::string k_queued =
-            fmt::format("SELECT q.order_row AS row_id, {} FROM sweep_queue AS q "
-                        "JOIN orders ON orders.rowid = q.order_row WHERE q.order_row > ?1 "
-                        "ORDER BY q.order_row LIMIT ?2",
-                        k_order_columns);
+        constexpr std::string_view k_queued_from =
+            "sweep_queue AS q JOIN orders ON orders.rowid = q.order_row";
+        // Ordered by the table walked first, or SQLite walks the other one.
+        constexpr std::string_view k_queued_where = "q.order_row > ?1";
+        constexpr std::string_view k_queued_order = "q.order_row";
         // A fresh sweep walks the table instead of queueing a million awaiting orders first.
-        static const std::string k_queued_or_awaiting =
-            fmt::format("SELECT rowid AS row_id, {} FROM orders WHERE rowid > ?1 "
-                        "AND (status = 'awaiting' OR rowid IN (SELECT order_row FROM sweep_queue)) "
-                        "ORDER BY rowid LIMIT ?2",
-                        k_order_columns);
-        static const std::array<std::string, 4> k_sql{due_orders_sql(k_queued, false),
-                                                      due_orders_sql(k_queued, true),
-                                                      due_orders_sql(k_queued_or_awaiting, false),
-                                                      due_orders_sql(k_queued_or_awaiting, true)};
+        constexpr std::string_view k_awaiting_where =
+            "orders.rowid > ?1 AND (orders.status = 'awaiting' "
+            "OR orders.rowid IN (SELECT order_row FROM sweep_queue))";
+        const auto nested = [](std::string_view from,
+                               std::string_view where,
+                               std::string_view order) {
+            return due_orders_sql(fmt::format("SELECT orders.rowid AS row_id, {} FROM {} WHERE {} "
+                                              "ORDER BY {} LIMIT ?2",
+                                              k_order_columns,
+                                              from,
+                                              where,
+                                              order));
+        };
+        static const std::array<std::string, 4> k_sql{
+            due_orders_flat_sql(k_queued_from, k_queued_where, k_queued_order),
+            nested(k_queued_from, k_queued_where, k_queued_order),
+            due_orders_flat_sql("orders", k_awaiting_where, "orders.rowid"),
+            nested("orders", k_awaiting_where, "orders.rowid")};
         const auto variant = (read.with_awaiting ? 2U : 0U) + (read.with_alerts ? 1U : 0U);
         auto* query = m_impl->prepare_raw(k_sql.at(variant));
         bind_raw(query, 1, after_row);
@@ -122,8 +152,7 @@ Store::load_crossing(ShipByRange range, ShipByCursor after, std::size_t limit) {
                                        "AND ship_by <= ?3 "
                                        "AND rowid NOT IN (SELECT order_row FROM sweep_queue) "
                                        "ORDER BY ship_by, rowid LIMIT ?4",
-                                       k_order_columns),
-                           true);
+                                       k_order_columns));
         auto* query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, after.ship_by);
         bind_raw(query, 2, after.row_id);
@@ -142,8 +171,7 @@ Store::load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limi
                                        "WHERE t.due_at <= ?1 AND t.order_row > ?2 "
                                        "AND t.order_row NOT IN (SELECT order_row FROM sweep_queue) "
                                        "ORDER BY t.order_row LIMIT ?3",
-                                       k_order_columns),
-                           true);
+                                       k_order_columns));
         auto* query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, to_unix(now));
         bind_raw(query, 2, after_row);
@@ -154,9 +182,8 @@ Store::load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limi
 
 Result<std::optional<DueOrder>> Store::load_row(std::int64_t row_id) {
     return guarded("load order", [&]() -> std::optional<DueOrder> {
-        static const std::string k_sql = due_orders_sql(
-            fmt::format("SELECT rowid AS row_id, {} FROM orders WHERE rowid = ?1", k_order_columns),
-            true);
+        static const std::string k_sql = due_orders_sql(fmt::format(
+            "SELECT rowid AS row_id, {} FROM orders WHERE rowid = ?1", k_order_columns));
         auto* query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, row_id);
         auto due = read_due_orders(query, true, 1);
@@ -224,21 +251,31 @@ Result<std::vector<std::string>> Store::odd_keys() {
     });
 }
 
-Result<std::vector<KeyHolder>> Store::holders_of_key(std::string_view key,
-                                                     std::int64_t except_row_id) {
-    return guarded("find tracking number", [&] {
-        // By the plain-key index, and by the stored keys of numbers that normalize otherwise.
-        static const std::string k_sql = fmt::format(
-            "SELECT rowid, order_id, status, tracking_number, "
-            "rowid IN (SELECT order_row FROM sweep_queue) FROM orders "
-            "WHERE rowid IN (SELECT rowid FROM orders WHERE {} = ?1 "
-            "                UNION SELECT order_row FROM tracking_checks WHERE tracking_key = ?1) "
-            "AND rowid <> ?2",
-            k_plain_key_sql);
-        auto* query = m_impl->prepare_raw(k_sql);
-        bind_raw_text(query, 1, key);
-        bind_raw(query, 2, except_row_id);
+Result<std::vector<KeyHolder>> Store::holders_of_keys(std::span<const std::string_view> keys) {
+    return guarded("find tracking numbers", [&] {
+        // By the plain-key index, and by the stored keys of numbers that normalize otherwise;
+        // the keys travel as one JSON array, so SQLite probes them all in one statement.
+        static const std::string k_sql =
+            fmt::format("SELECT rowid, order_id, status, tracking_number, "
+                        "rowid IN (SELECT order_row FROM sweep_queue) FROM orders WHERE rowid IN ("
+                        "SELECT rowid FROM orders WHERE {} IN (SELECT value FROM json_each(?1)) "
+                        "UNION SELECT order_row FROM tracking_checks "
+                        "WHERE tracking_key IN (SELECT value FROM json_each(?1)))",
+                        k_plain_key_sql);
         std::vector<KeyHolder> holders;
+        if (keys.empty()) {
+            return holders;
+        }
+        std::string list = "[";
+        for (const auto key : keys) {
+            if (list.size() > 1) {
+                list += ',';
+            }
+            core::append_json_string(list, key);
+        }
+        list += ']';
+        auto* query = m_impl->prepare_raw(k_sql);
+        bind_raw_text(query, 1, list);
         while (step(query)) {
             const RawRow row(query);
             holders.push_back({row.int64(0),

@@ -98,9 +98,9 @@ public:
     Result<std::vector<std::string>> shared_plain_keys();
     Result<std::vector<std::string>> odd_keys();
 
-    // The orders, any status, whose number may normalize to `key` (callers confirm with the
-    // engine), except the order in row `except_row_id`.
-    Result<std::vector<KeyHolder>> holders_of_key(std::string_view key, std::int64_t except_row_id);
+    // The orders, any status, whose number may normalize to one of `keys` (callers confirm
+    // with the engine): one query for a whole chunk of the sweep.
+    Result<std::vector<KeyHolder>> holders_of_keys(std::span<const std::string_view> keys);
 
     // Queues these orders for the next sweep.
     Result<bool> mark_due(std::span<const std::int64_t> row_ids);
