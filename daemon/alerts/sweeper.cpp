@@ -128,6 +128,15 @@ crossing_ranges(std::int64_t last, std::int64_t now, std::span<const std::int64_
 
 enum class Source : std::uint8_t { queue, other };
 
+// The first entry for `row` or after it, in a vector sorted by row.
+template <typename Entry>
+auto first_of(const std::vector<Entry>& entries, std::int64_t row) {
+    return std::lower_bound(
+        entries.begin(), entries.end(), row, [](const Entry& entry, std::int64_t wanted) {
+            return entry.row_id < wanted;
+        });
+}
+
 // One sweep: checks, duplicate lookups, decisions and writes, chunk by chunk.
 class SweepRun {
 public:
@@ -170,6 +179,8 @@ private:
     std::unordered_set<std::string> m_shared_keys; // bulk: plain keys on several orders
     std::unordered_set<std::string> m_odd_keys;    // bulk: stored keys that are not plain
     std::vector<store::RowAlert> m_bulk_alerts;    // bulk: every open alert, by row
+    std::vector<store::RowCheck> m_bulk_checks;    // bulk: every stored check, by row
+    std::vector<store::RowTimer> m_bulk_timers;    // bulk: every timer, by row
 
     std::vector<Checked> m_checked;
     std::unordered_set<std::int64_t> m_visited; // rows swept from sources other than the queue
@@ -206,9 +217,19 @@ Result<bool> SweepRun::start_bulk() {
     auto shared = m_store.shared_plain_keys();
     auto odd = m_store.odd_keys();
     auto alerts = m_store.open_alerts_by_row();
-    if (!shared || !odd || !alerts) {
-        return tl::unexpected(!shared ? shared.error() : !odd ? odd.error() : alerts.error());
+    auto checks = m_store.checks_by_row();
+    auto timers = m_store.timers_by_row();
+    for (const auto* failed : {shared ? nullptr : &shared.error(),
+                               odd ? nullptr : &odd.error(),
+                               alerts ? nullptr : &alerts.error(),
+                               checks ? nullptr : &checks.error(),
+                               timers ? nullptr : &timers.error()}) {
+        if (failed != nullptr) {
+            return tl::unexpected(*failed);
+        }
     }
+    m_bulk_checks = std::move(*checks);
+    m_bulk_timers = std::move(*timers);
     m_is_bulk = true;
     m_shared_keys.insert(std::make_move_iterator(shared->begin()),
                          std::make_move_iterator(shared->end()));
@@ -220,7 +241,7 @@ Result<bool> SweepRun::start_bulk() {
 Result<bool> SweepRun::sweep_queue() {
     std::int64_t after = 0;
     while (true) {
-        auto due = m_store.load_queued(after, k_chunk_size, {!m_is_bulk, m_is_fresh});
+        auto due = m_store.load_queued(after, k_chunk_size, {m_is_bulk, m_is_fresh});
         if (!due) {
             return tl::unexpected(due.error());
         }
@@ -232,13 +253,18 @@ Result<bool> SweepRun::sweep_queue() {
             if (!m_is_bulk) {
                 continue;
             }
-            const auto first = std::lower_bound(
-                m_bulk_alerts.begin(),
-                m_bulk_alerts.end(),
-                order.row_id,
-                [](const store::RowAlert& alert, std::int64_t row) { return alert.row_id < row; });
-            for (auto it = first; it != m_bulk_alerts.end() && it->row_id == order.row_id; ++it) {
+            for (auto it = first_of(m_bulk_alerts, order.row_id);
+                 it != m_bulk_alerts.end() && it->row_id == order.row_id;
+                 ++it) {
                 order.open_alerts.push_back(it->alert);
+            }
+            if (auto it = first_of(m_bulk_checks, order.row_id);
+                it != m_bulk_checks.end() && it->row_id == order.row_id) {
+                order.check = it->check;
+            }
+            if (auto it = first_of(m_bulk_timers, order.row_id);
+                it != m_bulk_timers.end() && it->row_id == order.row_id) {
+                order.timer = it->due_at;
             }
         }
         if (auto swept = sweep_chunk(*due, Source::queue); !swept) {

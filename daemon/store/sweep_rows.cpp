@@ -14,42 +14,46 @@ namespace vtrguard::store {
 
 namespace {
 
-// The query reading due orders from `source`, a subquery yielding `row_id` and the order
-// columns. Each order's open alerts come out as consecutive rows: the join runs once per
-// order, and LIMIT in the subquery counts orders, not alerts.
-std::string due_orders_sql(std::string_view source) {
+// The order columns as read_order() expects them, but only those decide() looks at: the
+// others read as empty, and a million-order sweep does not copy them.
+constexpr std::string_view k_sweep_order_columns =
+    "orders.order_id, NULL, NULL, orders.ship_by, NULL, orders.status, orders.carrier, "
+    "orders.tracking_number, orders.ship_confirmed_at, orders.first_scan_at, NULL, NULL, NULL, "
+    "NULL, NULL, NULL, NULL";
+
+// Due orders from `from` and `where`, ordered by `order`, `?2` orders at most: the row, the
+// order columns, the stored check, timer and open alerts, then the lookup. Each order's
+// alerts come out as consecutive rows; the subquery makes LIMIT count orders, not alerts.
+std::string due_orders_sql(std::string_view from, std::string_view where, std::string_view order) {
     return fmt::format("SELECT o.*, c.order_row IS NOT NULL, c.tracking_key, c.verdict, t.due_at, "
-                       "a.condition, a.level, {} FROM ({}) AS o "
+                       "a.condition, a.level, {} "
+                       "FROM (SELECT orders.rowid AS row_id, {} FROM {} WHERE {} "
+                       "      ORDER BY {} LIMIT ?2) AS o "
                        "LEFT JOIN tracking_checks AS c ON c.order_row = o.row_id "
                        "LEFT JOIN sweep_timers AS t ON t.order_row = o.row_id "
                        "LEFT JOIN alerts AS a ON a.order_id = o.order_id AND a.resolved_at IS NULL "
                        "LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id",
                        k_lookup_columns,
-                       source);
+                       k_sweep_order_columns,
+                       from,
+                       where,
+                       order);
 }
 
-// The same without alerts as one flat join, in row order, `?2` orders at most: a subquery
-// would copy every column of every row once more, a third of a million-order sweep.
-std::string
-due_orders_flat_sql(std::string_view from, std::string_view where, std::string_view order) {
-    std::string columns;
-    for (const auto name : std::views::split(k_order_columns, std::string_view(", "))) {
-        columns += fmt::format(", orders.{}", std::string_view(name.begin(), name.end()));
-    }
-    return fmt::format("SELECT orders.rowid{}, c.order_row IS NOT NULL, c.tracking_key, c.verdict, "
-                       "t.due_at, {} FROM {} "
-                       "LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
-                       "LEFT JOIN sweep_timers AS t ON t.order_row = orders.rowid "
+// The bulk form: the row, the order columns and the lookup, one flat join (a subquery would
+// copy every column once more). Checks, timers and alerts come from the bulk readers.
+std::string bulk_orders_sql(std::string_view from, std::string_view where, std::string_view order) {
+    return fmt::format("SELECT orders.rowid, {}, {} FROM {} "
                        "LEFT JOIN carrier_lookups AS l ON l.order_id = orders.order_id "
                        "WHERE {} ORDER BY {} LIMIT ?2",
-                       columns,
+                       k_sweep_order_columns,
                        k_lookup_columns,
                        from,
                        where,
                        order);
 }
 
-std::vector<DueOrder> read_due_orders(sqlite3_stmt* query, bool with_alerts, std::size_t limit) {
+std::vector<DueOrder> read_due_orders(sqlite3_stmt* query, bool is_bulk, std::size_t limit) {
     constexpr int k_first_order_column = 1;
     constexpr int k_check_column = k_first_order_column + k_order_column_count;
     std::vector<DueOrder> due;
@@ -61,18 +65,18 @@ std::vector<DueOrder> read_due_orders(sqlite3_stmt* query, bool with_alerts, std
             DueOrder order;
             order.row_id = row_id;
             order.order = read_order(row, k_first_order_column);
-            if (row.int64(k_check_column) != 0) {
+            if (!is_bulk && row.int64(k_check_column) != 0) {
                 order.check =
                     StoredCheck{row.text(k_check_column + 1), row.text(k_check_column + 2)};
             }
-            if (!row.is_null(k_check_column + 3)) {
+            if (!is_bulk && !row.is_null(k_check_column + 3)) {
                 order.timer = row.int64(k_check_column + 3);
             }
             // The lookup columns come last, whatever comes before them.
             order.lookup = read_lookup(row, row.column_count() - k_lookup_column_count);
             due.push_back(std::move(order));
         }
-        if (with_alerts) {
+        if (!is_bulk) {
             if (auto alert = read_open_alert(row, k_check_column + 4)) {
                 due.back().open_alerts.push_back(*alert);
             }
@@ -119,26 +123,16 @@ Store::load_queued(std::int64_t after_row, std::size_t limit, QueueRead read) {
         constexpr std::string_view k_awaiting_where =
             "orders.rowid > ?1 AND (orders.status = 'awaiting' "
             "OR orders.rowid IN (SELECT order_row FROM sweep_queue))";
-        const auto nested = [](std::string_view from,
-                               std::string_view where,
-                               std::string_view order) {
-            return due_orders_sql(fmt::format("SELECT orders.rowid AS row_id, {} FROM {} WHERE {} "
-                                              "ORDER BY {} LIMIT ?2",
-                                              k_order_columns,
-                                              from,
-                                              where,
-                                              order));
-        };
         static const std::array<std::string, 4> k_sql{
-            due_orders_flat_sql(k_queued_from, k_queued_where, k_queued_order),
-            nested(k_queued_from, k_queued_where, k_queued_order),
-            due_orders_flat_sql("orders", k_awaiting_where, "orders.rowid"),
-            nested("orders", k_awaiting_where, "orders.rowid")};
-        const auto variant = (read.with_awaiting ? 2U : 0U) + (read.with_alerts ? 1U : 0U);
+            due_orders_sql(k_queued_from, k_queued_where, k_queued_order),
+            bulk_orders_sql(k_queued_from, k_queued_where, k_queued_order),
+            due_orders_sql("orders", k_awaiting_where, "orders.rowid"),
+            bulk_orders_sql("orders", k_awaiting_where, "orders.rowid")};
+        const auto variant = (read.with_awaiting ? 2U : 0U) + (read.is_bulk ? 1U : 0U);
         auto* query = m_impl->prepare_raw(k_sql.at(variant));
         bind_raw(query, 1, after_row);
         bind_raw(query, 2, static_cast<std::int64_t>(limit));
-        return read_due_orders(query, read.with_alerts, limit);
+        return read_due_orders(query, read.is_bulk, limit);
     });
 }
 
@@ -147,18 +141,17 @@ Store::load_crossing(ShipByRange range, ShipByCursor after, std::size_t limit) {
     return guarded("load orders crossing a lead time", [&] {
         // The row-value comparison walks index orders_open_ship_by from the cursor.
         static const std::string k_sql =
-            due_orders_sql(fmt::format("SELECT rowid AS row_id, {} FROM orders "
-                                       "WHERE status = 'awaiting' AND (ship_by, rowid) > (?1, ?2) "
-                                       "AND ship_by <= ?3 "
-                                       "AND rowid NOT IN (SELECT order_row FROM sweep_queue) "
-                                       "ORDER BY ship_by, rowid LIMIT ?4",
-                                       k_order_columns));
+            due_orders_sql("orders",
+                           "orders.status = 'awaiting' "
+                           "AND (orders.ship_by, orders.rowid) > (?1, ?3) AND orders.ship_by <= ?4 "
+                           "AND orders.rowid NOT IN (SELECT order_row FROM sweep_queue)",
+                           "orders.ship_by, orders.rowid");
         auto* query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, after.ship_by);
-        bind_raw(query, 2, after.row_id);
-        bind_raw(query, 3, range.up_to);
-        bind_raw(query, 4, static_cast<std::int64_t>(limit));
-        return read_due_orders(query, true, limit);
+        bind_raw(query, 2, static_cast<std::int64_t>(limit));
+        bind_raw(query, 3, after.row_id);
+        bind_raw(query, 4, range.up_to);
+        return read_due_orders(query, false, limit);
     });
 }
 
@@ -166,27 +159,26 @@ Result<std::vector<DueOrder>>
 Store::load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limit) {
     return guarded("load orders whose timer is due", [&] {
         static const std::string k_sql =
-            due_orders_sql(fmt::format("SELECT t.order_row AS row_id, {} FROM sweep_timers AS t "
-                                       "JOIN orders ON orders.rowid = t.order_row "
-                                       "WHERE t.due_at <= ?1 AND t.order_row > ?2 "
-                                       "AND t.order_row NOT IN (SELECT order_row FROM sweep_queue) "
-                                       "ORDER BY t.order_row LIMIT ?3",
-                                       k_order_columns));
+            due_orders_sql("sweep_timers AS due JOIN orders ON orders.rowid = due.order_row",
+                           "due.due_at <= ?3 AND due.order_row > ?1 "
+                           "AND due.order_row NOT IN (SELECT order_row FROM sweep_queue)",
+                           "due.order_row");
         auto* query = m_impl->prepare_raw(k_sql);
-        bind_raw(query, 1, to_unix(now));
-        bind_raw(query, 2, after_row);
-        bind_raw(query, 3, static_cast<std::int64_t>(limit));
-        return read_due_orders(query, true, limit);
+        bind_raw(query, 1, after_row);
+        bind_raw(query, 2, static_cast<std::int64_t>(limit));
+        bind_raw(query, 3, to_unix(now));
+        return read_due_orders(query, false, limit);
     });
 }
 
 Result<std::optional<DueOrder>> Store::load_row(std::int64_t row_id) {
     return guarded("load order", [&]() -> std::optional<DueOrder> {
-        static const std::string k_sql = due_orders_sql(fmt::format(
-            "SELECT rowid AS row_id, {} FROM orders WHERE rowid = ?1", k_order_columns));
+        static const std::string k_sql =
+            due_orders_sql("orders", "orders.rowid = ?1", "orders.rowid");
         auto* query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, row_id);
-        auto due = read_due_orders(query, true, 1);
+        bind_raw(query, 2, 1);
+        auto due = read_due_orders(query, false, 1);
         if (due.empty()) {
             return std::nullopt;
         }
@@ -207,6 +199,32 @@ Result<std::vector<RowAlert>> Store::open_alerts_by_row() {
             }
         }
         return alerts;
+    });
+}
+
+Result<std::vector<RowCheck>> Store::checks_by_row() {
+    return guarded("list tracking checks", [&] {
+        auto* query = m_impl->prepare_raw(
+            "SELECT order_row, tracking_key, verdict FROM tracking_checks ORDER BY order_row");
+        std::vector<RowCheck> checks;
+        while (step(query)) {
+            const RawRow row(query);
+            checks.push_back({row.int64(0), {row.text(1), row.text(2)}});
+        }
+        return checks;
+    });
+}
+
+Result<std::vector<RowTimer>> Store::timers_by_row() {
+    return guarded("list sweep timers", [&] {
+        auto* query =
+            m_impl->prepare_raw("SELECT order_row, due_at FROM sweep_timers ORDER BY order_row");
+        std::vector<RowTimer> timers;
+        while (step(query)) {
+            const RawRow row(query);
+            timers.push_back({row.int64(0), row.int64(1)});
+        }
+        return timers;
     });
 }
 

@@ -89,8 +89,11 @@ public:
     // The order in row `row_id`, if it still exists.
     Result<std::optional<DueOrder>> load_row(std::int64_t row_id);
 
-    // Every open alert as (order row, alert), by row.
+    // The bulk readers: every open alert, stored check and timer, by row. A sweep of most
+    // orders reads them once instead of joining them row by row.
     Result<std::vector<RowAlert>> open_alerts_by_row();
+    Result<std::vector<RowCheck>> checks_by_row();
+    Result<std::vector<RowTimer>> timers_by_row();
 
     // Plain keys (plain_number_key) held by more than one order, and the keys of checked
     // orders whose normalized number differs from its plain key: a number outside both sets

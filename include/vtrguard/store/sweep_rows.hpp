@@ -31,7 +31,19 @@ struct StoredCheck {
     std::string verdict;      // the engine's reason name
 };
 
-// An order the sweep has to look at, with what the store remembers about it.
+struct RowCheck {
+    std::int64_t row_id = 0;
+    StoredCheck check;
+};
+
+struct RowTimer {
+    std::int64_t row_id = 0;
+    std::int64_t due_at = 0; // unix seconds
+};
+
+// An order the sweep has to look at, with what the store remembers about it. Only the order
+// fields the sweep looks at are read: order id, ship-by, status, carrier, tracking number,
+// ship-confirm and first scan times.
 struct DueOrder {
     std::int64_t row_id = 0;
     Order order;
@@ -80,7 +92,7 @@ struct SweepState {
 
 // How Store::load_queued reads.
 struct QueueRead {
-    bool with_alerts = true;    // false: open_alerts stays empty (see open_alerts_by_row())
+    bool is_bulk = false;       // check, timer and alerts stay empty: see the bulk readers
     bool with_awaiting = false; // every awaiting order counts as queued (a fresh sweep)
 };
 
