@@ -370,20 +370,38 @@ bool SweepRun::needs_probe(const Checked& checked) const {
 }
 
 Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source source) {
-    std::unordered_map<std::string_view, std::vector<std::size_t>> chunk_keys;
-    std::unordered_set<std::int64_t> chunk_rows;
+    // Sorted (key, index) pairs find the chunk's own duplicates without a hash map per key;
+    // sorted rows tell the chunk's orders from the holders the store returns.
+    std::vector<std::pair<std::string_view, std::size_t>> chunk_keys;
+    std::vector<std::int64_t> chunk_rows;
     std::vector<std::string_view> probes;
-    std::int64_t first_row = std::numeric_limits<std::int64_t>::max();
-    for (std::size_t i = 0; i < due.size(); ++i) {
-        chunk_rows.insert(due[i].row_id);
-        first_row = std::min(first_row, due[i].row_id);
-        if (!m_checked[i].key.empty()) {
-            chunk_keys[m_checked[i].key].push_back(i);
-        }
-        if (needs_probe(m_checked[i])) {
-            probes.push_back(m_checked[i].key);
+    chunk_rows.reserve(due.size());
+    if (m_is_bulk) {
+        // Numbers that normalize otherwise than their plain key are found by the stored key
+        // only; from here on, every order holding one is probed (this chunk's too).
+        for (const auto& checked : m_checked) {
+            if (!checked.key.empty() && checked.key != checked.plain) {
+                m_odd_keys.insert(checked.key);
+            }
         }
     }
+    for (std::size_t i = 0; i < due.size(); ++i) {
+        chunk_rows.push_back(due[i].row_id);
+        // Two orders of the chunk with one number both need a probe: needs_probe() says no
+        // only for a number no other order holds.
+        if (needs_probe(m_checked[i])) {
+            probes.push_back(m_checked[i].key);
+            chunk_keys.emplace_back(m_checked[i].key, i);
+        }
+    }
+    std::sort(chunk_keys.begin(), chunk_keys.end());
+    if (!std::is_sorted(chunk_rows.begin(), chunk_rows.end())) {
+        std::sort(chunk_rows.begin(), chunk_rows.end());
+    }
+    const auto is_in_chunk = [&chunk_rows](std::int64_t row) {
+        return std::binary_search(chunk_rows.begin(), chunk_rows.end(), row);
+    };
+    const std::int64_t first_row = chunk_rows.empty() ? 0 : chunk_rows.front();
     auto holders = m_store.holders_of_keys(probes);
     if (!holders) {
         return tl::unexpected(holders.error());
@@ -391,7 +409,7 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
     // The index finds candidates by plain key; the engine decides which number they hold.
     std::unordered_map<std::string, std::vector<const store::KeyHolder*>> by_key;
     for (const auto& holder : *holders) {
-        if (!chunk_rows.contains(holder.row_id)) {
+        if (!is_in_chunk(holder.row_id)) {
             by_key[std::string(carriers::normalize(holder.tracking_number).text())].push_back(
                 &holder);
         }
@@ -416,7 +434,13 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
                 }
             }
         }
-        for (const auto other : chunk_keys[checked.key]) {
+        const auto same =
+            std::equal_range(chunk_keys.begin(),
+                             chunk_keys.end(),
+                             std::pair<std::string_view, std::size_t>{checked.key, 0},
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto it = same.first; it != same.second; ++it) {
+            const auto other = it->second;
             if (other != i && due[other].order.status != store::OrderStatus::cancelled) {
                 checked.duplicate_of.push_back(due[other].order.order_id);
             }
@@ -455,9 +479,6 @@ Result<bool> SweepRun::sweep_chunk(std::vector<store::DueOrder>& due, Source sou
         write.check = check_change(due[i], checked);
         write.tracking_key = checked.key;
         write.verdict = carriers::reason_name(checked.tracking.reason);
-        if (write.check == store::SweepWrite::Change::put && checked.key != checked.plain) {
-            m_odd_keys.insert(checked.key); // later chunks probe for it
-        }
         // Lead-time crossings are found from ship_by; only carrier waits need a timer.
         const auto carrier_due = next_carrier_threshold(facts, m_now);
         if (carrier_due) {

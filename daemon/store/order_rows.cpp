@@ -31,7 +31,7 @@ Order read_order(const RawRow& row, int first) {
     order.purchase_date = row.time(first + 2);
     order.ship_by = row.time(first + 3);
     order.deliver_by = row.time(first + 4);
-    order.status = parse_status(row.text(first + 5)).value_or(OrderStatus::awaiting);
+    order.status = parse_status(row.text_view(first + 5)).value_or(OrderStatus::awaiting);
     order.carrier = row.text(first + 6);
     order.tracking_number = row.text(first + 7);
     order.ship_confirmed_at = row.time(first + 8);
