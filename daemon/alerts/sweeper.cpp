@@ -26,10 +26,23 @@ constexpr std::int64_t k_bulk_queue = 32768;
 
 struct Checked {
     TrackingCheck tracking;
-    std::string key;   // normalized number; empty when the order has none
-    std::string plain; // store::plain_number_key of the raw number
+    carriers::Normalized normalized; // in place: a million-order sweep allocates no key
+    bool is_plain = true;            // the normalized number is the raw one's plain key
     std::vector<std::string> duplicate_of;
+
+    std::string_view key() const { return normalized.text(); } // empty when none
 };
+
+// Sets of keys looked up by string_view without building a string.
+struct KeyHash {
+    using is_transparent = void;
+
+    std::size_t operator()(std::string_view key) const {
+        return std::hash<std::string_view>{}(key);
+    }
+};
+
+using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
 store::AlertWrite::Kind write_kind(EventKind kind) {
     switch (kind) {
@@ -57,9 +70,9 @@ Checked check_tracking(const store::Order& order, const carriers::Validator& val
     if (!verdict.is_valid()) {
         checked.tracking.explanation = carriers::explain(verdict, rules);
     }
-    checked.key = verdict.normalized.text();
-    checked.plain = store::plain_number_key(order.tracking_number);
-    if (checked.key.empty()) {
+    checked.normalized = verdict.normalized;
+    checked.is_plain = store::is_plain_key(order.tracking_number, checked.key());
+    if (checked.key().empty()) {
         // Only separators: as good as no number, but still not a valid one.
         checked.tracking.reason = carriers::Reason::empty;
     }
@@ -72,11 +85,11 @@ store::SweepWrite::Change check_change(const store::DueOrder& due, const Checked
     using Change = store::SweepWrite::Change;
     const bool is_needed =
         !due.order.tracking_number.empty()
-        && (checked.tracking.reason != carriers::Reason::ok || checked.key != checked.plain);
+        && (checked.tracking.reason != carriers::Reason::ok || !checked.is_plain);
     if (!is_needed) {
         return due.check ? Change::remove : Change::keep;
     }
-    const bool is_same = due.check && due.check->tracking_key == checked.key
+    const bool is_same = due.check && due.check->tracking_key == checked.key()
                          && due.check->verdict == carriers::reason_name(checked.tracking.reason);
     return is_same ? Change::keep : Change::put;
 }
@@ -176,11 +189,11 @@ private:
 
     bool m_is_fresh = false;
     bool m_is_bulk = false;
-    std::unordered_set<std::string> m_shared_keys; // bulk: plain keys on several orders
-    std::unordered_set<std::string> m_odd_keys;    // bulk: stored keys that are not plain
-    std::vector<store::RowAlert> m_bulk_alerts;    // bulk: every open alert, by row
-    std::vector<store::RowCheck> m_bulk_checks;    // bulk: every stored check, by row
-    std::vector<store::RowTimer> m_bulk_timers;    // bulk: every timer, by row
+    KeySet m_shared_keys;                       // bulk: plain keys on several orders
+    KeySet m_odd_keys;                          // bulk: stored keys that are not plain
+    std::vector<store::RowAlert> m_bulk_alerts; // bulk: every open alert, by row
+    std::vector<store::RowCheck> m_bulk_checks; // bulk: every stored check, by row
+    std::vector<store::RowTimer> m_bulk_timers; // bulk: every timer, by row
 
     std::vector<Checked> m_checked;
     std::unordered_set<std::int64_t> m_visited; // rows swept from sources other than the queue
@@ -360,13 +373,13 @@ void SweepRun::drop_visited(std::vector<store::DueOrder>& due) {
 }
 
 bool SweepRun::needs_probe(const Checked& checked) const {
-    if (checked.key.empty()) {
+    if (checked.key().empty()) {
         return false;
     }
-    if (!m_is_bulk || checked.key != checked.plain) {
+    if (!m_is_bulk || !checked.is_plain) {
         return true;
     }
-    return m_shared_keys.contains(checked.key) || m_odd_keys.contains(checked.key);
+    return m_shared_keys.contains(checked.key()) || m_odd_keys.contains(checked.key());
 }
 
 Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source source) {
@@ -380,8 +393,8 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
         // Numbers that normalize otherwise than their plain key are found by the stored key
         // only; from here on, every order holding one is probed (this chunk's too).
         for (const auto& checked : m_checked) {
-            if (!checked.key.empty() && checked.key != checked.plain) {
-                m_odd_keys.insert(checked.key);
+            if (!checked.key().empty() && !checked.is_plain) {
+                m_odd_keys.emplace(checked.key());
             }
         }
     }
@@ -390,8 +403,8 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
         // Two orders of the chunk with one number both need a probe: needs_probe() says no
         // only for a number no other order holds.
         if (needs_probe(m_checked[i])) {
-            probes.push_back(m_checked[i].key);
-            chunk_keys.emplace_back(m_checked[i].key, i);
+            probes.push_back(m_checked[i].key());
+            chunk_keys.emplace_back(m_checked[i].key(), i);
         }
     }
     std::sort(chunk_keys.begin(), chunk_keys.end());
@@ -407,7 +420,8 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
         return tl::unexpected(holders.error());
     }
     // The index finds candidates by plain key; the engine decides which number they hold.
-    std::unordered_map<std::string, std::vector<const store::KeyHolder*>> by_key;
+    std::unordered_map<std::string, std::vector<const store::KeyHolder*>, KeyHash, std::equal_to<>>
+        by_key;
     for (const auto& holder : *holders) {
         if (!is_in_chunk(holder.row_id)) {
             by_key[std::string(carriers::normalize(holder.tracking_number).text())].push_back(
@@ -416,10 +430,10 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
     }
     for (std::size_t i = 0; i < due.size(); ++i) {
         auto& checked = m_checked[i];
-        if (checked.key.empty()) {
+        if (checked.key().empty()) {
             continue;
         }
-        if (const auto found = by_key.find(checked.key); found != by_key.end()) {
+        if (const auto found = by_key.find(checked.key()); found != by_key.end()) {
             for (const auto* holder : found->second) {
                 if (holder->status != store::OrderStatus::cancelled) {
                     checked.duplicate_of.push_back(holder->order_id);
@@ -437,7 +451,7 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
         const auto same =
             std::equal_range(chunk_keys.begin(),
                              chunk_keys.end(),
-                             std::pair<std::string_view, std::size_t>{checked.key, 0},
+                             std::pair<std::string_view, std::size_t>{checked.key(), 0},
                              [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto it = same.first; it != same.second; ++it) {
             const auto other = it->second;
@@ -464,7 +478,7 @@ Result<bool> SweepRun::sweep_chunk(std::vector<store::DueOrder>& due, Source sou
         const auto& checked = m_checked[i];
         // A lookup of a number the order no longer carries says nothing about it.
         const auto& lookup = due[i].lookup;
-        const bool is_lookup_current = lookup && lookup->number == checked.key;
+        const bool is_lookup_current = lookup && lookup->number == checked.key();
         const OrderFacts facts{&due[i].order,
                                checked.tracking,
                                checked.duplicate_of,
@@ -477,7 +491,7 @@ Result<bool> SweepRun::sweep_chunk(std::vector<store::DueOrder>& due, Source sou
         store::SweepWrite write;
         write.row_id = due[i].row_id;
         write.check = check_change(due[i], checked);
-        write.tracking_key = checked.key;
+        write.tracking_key = checked.key();
         write.verdict = carriers::reason_name(checked.tracking.reason);
         // Lead-time crossings are found from ship_by; only carrier waits need a timer.
         const auto carrier_due = next_carrier_threshold(facts, m_now);

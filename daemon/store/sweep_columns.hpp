@@ -7,8 +7,8 @@
 
 namespace vtrguard::store {
 
-// plain_number_key() in SQL, written exactly as index orders_plain_number declares it so that
-// SQLite answers it from the index.
+// The plain key (is_plain_key) in SQL, written exactly as index orders_plain_number declares it so
+// that SQLite answers it from the index.
 inline constexpr std::string_view k_plain_key_sql =
     "upper(replace(replace(tracking_number, ' ', ''), '-', ''))";
 

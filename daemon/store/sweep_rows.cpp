@@ -99,16 +99,19 @@ std::optional<OpenAlert> read_open_alert(const RawRow& row, int first) {
     return OpenAlert{*condition, *level};
 }
 
-std::string plain_number_key(std::string_view number) {
-    std::string key;
-    key.reserve(number.size());
+bool is_plain_key(std::string_view number, std::string_view key) {
+    std::size_t at = 0;
     for (const char c : number) {
         if (c == ' ' || c == '-') {
             continue;
         }
-        key.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+        const char upper = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        if (at == key.size() || key[at] != upper) {
+            return false;
+        }
+        ++at;
     }
-    return key;
+    return at == key.size();
 }
 
 Result<std::vector<DueOrder>>

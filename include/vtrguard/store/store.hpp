@@ -95,7 +95,7 @@ public:
     Result<std::vector<RowCheck>> checks_by_row();
     Result<std::vector<RowTimer>> timers_by_row();
 
-    // Plain keys (plain_number_key) held by more than one order, and the keys of checked
+    // Plain keys (is_plain_key) held by more than one order, and the keys of checked
     // orders whose normalized number differs from its plain key: a number outside both sets
     // has no other holder.
     Result<std::vector<std::string>> shared_plain_keys();

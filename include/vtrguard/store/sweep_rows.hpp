@@ -108,9 +108,10 @@ struct ShipByCursor {
     std::int64_t row_id = 0;
 };
 
-// The key duplicates are indexed by in SQL: the number with spaces and dashes dropped and
-// ASCII letters upper-cased (upper(replace(replace(n, ' ', ''), '-', ''))). The engine's
-// normalized number is the same for nearly every number; tracking_checks keeps the others.
-std::string plain_number_key(std::string_view number);
+// The key duplicates are indexed by in SQL, the plain key: the number with spaces and dashes
+// dropped and ASCII letters upper-cased (upper(replace(replace(n, ' ', ''), '-', ''))). The
+// engine's normalized number is the same for nearly every number; tracking_checks keeps the
+// others. Whether `number`'s plain key is `key`, without building it.
+bool is_plain_key(std::string_view number, std::string_view key);
 
 } // namespace vtrguard::store
