@@ -38,8 +38,9 @@ run_on() {
 run_on "$folder/empty.db" "idle, empty database"
 
 "$bench" "$orders" "$folder/orders.db" >/dev/null
-sqlite3 "$folder/orders.db" "DELETE FROM alerts; UPDATE orders SET next_due_at = 0, \
-  tracking_key = NULL, tracking_verdict = NULL, checked_at = NULL; PRAGMA wal_checkpoint(TRUNCATE);" \
+# Forget what the bench's sweeps decided: the daemon's first sweep then judges every order.
+sqlite3 "$folder/orders.db" "DELETE FROM alerts; DELETE FROM sweep_state; \
+  DELETE FROM tracking_checks; DELETE FROM sweep_timers; PRAGMA wal_checkpoint(TRUNCATE);" \
   >/dev/null
 run_on "$folder/orders.db" "after a full sweep of $orders orders"
 echo "alert lines logged: $(grep -c 'alert=' "$folder/orders.db.log" || true)"
