@@ -208,17 +208,18 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
 std::optional<FormatId> Validator::find_length_miss(std::string_view number,
                                                     std::optional<CarrierId> declared) const {
     // A number that starts with a format's distinctive literal ("1Z", "TBA") but has the wrong
-    // length is that carrier's number with a character missing or doubled: say so.
+    // length is that carrier's number with a character missing or doubled: say so. Unless
+    // another carrier's format with the same head has the number's length (Yodel's JJD + 16
+    // digits beside DHL Paket's JJD + 18): then the length is right, something else is wrong.
     constexpr std::size_t k_min_literal = 2;
+    std::optional<FormatId> miss;
+    std::optional<CarrierId> fitting; // a carrier whose head and length both fit
     for (const FormatId id : m_rules->literal_heads(number.front())) {
         const auto& format = m_rules->format(id);
         if (declared ? format.carrier != *declared : m_rules->format_spec(id).needs_declared) {
             continue;
         }
         const auto& masks = format.pattern.position_masks;
-        if (number.size() == masks.size()) {
-            continue; // the right length: not a length miss, whatever the head says
-        }
         std::size_t literal = 0;
         while (literal < masks.size() && literal < number.size() && is_single_char(masks[literal])
                && (char_bit(number[literal]) & masks[literal]) != 0) {
@@ -226,11 +227,18 @@ std::optional<FormatId> Validator::find_length_miss(std::string_view number,
         }
         const bool is_literal_head =
             literal >= k_min_literal && literal < masks.size() && !is_single_char(masks[literal]);
-        if (is_literal_head) {
-            return id;
+        if (!is_literal_head) {
+            continue;
+        }
+        if (number.size() == masks.size()) {
+            fitting = format.carrier;
+        } else if (!miss) {
+            miss = id;
         }
     }
-    return std::nullopt;
+    const bool is_other_carrier_fitting =
+        miss && fitting && *fitting != m_rules->format(*miss).carrier;
+    return is_other_carrier_fitting ? std::nullopt : miss;
 }
 
 const Reading* Validator::best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const {

@@ -218,6 +218,22 @@ TEST_CASE("builtin: Europe and Japan") {
         CHECK_FALSE(read("JJD00039000788215569").is_valid);   // 17 digits
         CHECK_FALSE(read("JJD0003900078821556901").is_valid); // 19 digits
     }
+    SUBCASE("a JJD or YT number of another carrier's length is no length miss: a typo is fixed") {
+        const Validator validator(rules());
+        for (const auto& [typed, fixed] :
+             std::map<std::string, std::string>{{"JJD897285O111842585", "JJD8972850111842585"},
+                                                {"YT6635405261051O15", "YT6635405261051015"}}) {
+            CAPTURE(typed);
+            auto verdict = validator.validate(typed);
+            CHECK(verdict.reason == Reason::unknown_format);
+            CHECK_FALSE(verdict.length_miss.has_value());
+            validator.suggest_typo_fix(verdict);
+            CHECK(verdict.suggestion() == fixed);
+        }
+        // Still a length miss when no carrier with that head has the length.
+        CHECK(validator.validate("JJD00039000788215569").reason == Reason::bad_length);
+        CHECK(validator.validate("YT22295212721644").reason == Reason::bad_length);
+    }
     SUBCASE("PostNL 3S: 3S + a 4-letter customer code + 7 to 11 digits, shape-only") {
         for (const std::string number : {"3SOVAC7567398", "3SABCD123456789", "3SDEVC12345678901"}) {
             CAPTURE(number);
