@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace vtrguard::carriers {
 
@@ -265,7 +266,28 @@ constexpr std::array k_countries{
     Country{"ZW", "Zimbabwe"},
 };
 
+constexpr std::size_t k_letters = 26;
+
+// Bit (second letter) of row (first letter) set for each assigned code.
+constexpr std::array<std::uint32_t, k_letters> k_assigned = [] {
+    std::array<std::uint32_t, k_letters> rows{};
+    for (const auto& country : k_countries) {
+        rows[static_cast<std::size_t>(country.code[0] - 'A')] |= std::uint32_t{1}
+                                                                 << (country.code[1] - 'A');
+    }
+    return rows;
+}();
+
 } // namespace
+
+bool is_country_code(std::string_view code) {
+    if (code.size() != 2) {
+        return false;
+    }
+    const auto first = static_cast<unsigned>(code[0] - 'A');
+    const auto second = static_cast<unsigned>(code[1] - 'A');
+    return first < k_letters && second < k_letters && ((k_assigned[first] >> second) & 1U) != 0;
+}
 
 std::string_view country_name(std::string_view code) {
     const auto* it = std::lower_bound(

@@ -2,8 +2,9 @@
 
 namespace vtrguard::carriers::builtin {
 
-// DHL Paket (Germany): 12 digits with a mod 10 check weighted 4,9, or 20 digits 00340… (an
-// SSCC) with a mod 10 check weighted 3,1.
+// DHL Paket (Germany): 12 digits with a mod 10 check weighted 4,9, 20 digits 00340… (an SSCC)
+// with a mod 10 check weighted 3,1, or a JJD piece number (JJD + 18 digits, an ISO 15459 licence
+// plate with no published check). Yodel's JJD numbers have 16 digits, DHL Express's 10.
 CarrierSpec dhl_paket() {
     return {
         .code = "dhl_paket",
@@ -26,6 +27,7 @@ CarrierSpec dhl_paket() {
                  .check = {.algorithm = CheckAlgorithm::mod10,
                            .evens_multiplier = 3,
                            .odds_multiplier = 1}},
+                {.id = "dhl_paket_jjd", .service = "DHL Paket (JJD piece)", .pattern = "JJD d{18}"},
             },
     };
 }

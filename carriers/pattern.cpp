@@ -1,3 +1,5 @@
+#include "byte_chunks.hpp"
+
 #include <vtrguard/carriers/pattern.hpp>
 
 #include <algorithm>
@@ -10,23 +12,10 @@ namespace vtrguard::carriers {
 
 namespace {
 
-constexpr CharMask k_digits = (CharMask{1} << 10) - 1;
-constexpr CharMask k_letters = ((CharMask{1} << 26) - 1) << 10;
+constexpr CharMask k_digits = k_digit_chars;
+constexpr CharMask k_letters = k_letter_chars;
 constexpr CharMask k_alphanumeric = k_digits | k_letters;
 constexpr int k_max_count = static_cast<int>(k_max_pattern_length);
-
-constexpr std::array<CharMask, 256> make_bits() {
-    std::array<CharMask, 256> bits{};
-    for (int c = '0'; c <= '9'; ++c) {
-        bits[static_cast<std::size_t>(c)] = CharMask{1} << (c - '0');
-    }
-    for (int c = 'A'; c <= 'Z'; ++c) {
-        bits[static_cast<std::size_t>(c)] = CharMask{1} << (c - 'A' + 10);
-    }
-    return bits;
-}
-
-constexpr std::array<CharMask, 256> k_bits = make_bits();
 
 // Tenths of a bit of information one position with `allowed` carries over a free character.
 int position_weight(CharMask allowed) {
@@ -86,7 +75,7 @@ private:
             const char c = m_text[m_pos];
             if (c == '|') {
                 choices.emplace_back();
-            } else if (k_bits[static_cast<unsigned char>(c)] != 0) {
+            } else if (char_bit(c) != 0) {
                 choices.back().push_back(c);
             } else if (c != ' ') {
                 return error("alternatives hold only digits and upper-case letters");
@@ -113,7 +102,7 @@ private:
             for (const auto& choice : choices) {
                 auto elements = head;
                 for (const char c : choice) {
-                    elements.push_back({k_bits[static_cast<unsigned char>(c)], 1, 1});
+                    elements.push_back({char_bit(c), 1, 1});
                 }
                 result.push_back(std::move(elements));
             }
@@ -139,8 +128,8 @@ private:
                 return tl::unexpected(allowed.error());
             }
             element.allowed = *allowed;
-        } else if (k_bits[static_cast<unsigned char>(c)] != 0) {
-            element.allowed = k_bits[static_cast<unsigned char>(c)];
+        } else if (char_bit(c) != 0) {
+            element.allowed = char_bit(c);
             ++m_pos;
         } else {
             return error(std::string("unexpected '") + c + "'");
@@ -159,7 +148,7 @@ private:
         CharMask allowed = 0;
         while (m_pos < m_text.size() && m_text[m_pos] != ']') {
             const char first = m_text[m_pos];
-            if (k_bits[static_cast<unsigned char>(first)] == 0) {
+            if (char_bit(first) == 0) {
                 return error("a class holds only digits, upper-case letters and ranges");
             }
             char last = first;
@@ -167,11 +156,11 @@ private:
                 last = m_text[m_pos + 2];
                 m_pos += 2;
             }
-            if (k_bits[static_cast<unsigned char>(last)] == 0 || last < first) {
+            if (char_bit(last) == 0 || last < first) {
                 return error("bad range in class");
             }
             for (char member = first; member <= last; ++member) {
-                allowed |= k_bits[static_cast<unsigned char>(member)];
+                allowed |= char_bit(member);
             }
             ++m_pos;
         }
@@ -259,8 +248,53 @@ private:
 
 } // namespace
 
-CharMask char_bit(char c) {
-    return k_bits[static_cast<unsigned char>(c)];
+namespace {
+
+struct ChunkShape {
+    std::uint64_t digits = 0;     // bit i: byte i is a digit
+    bool is_alphanumeric = false; // every byte is a digit or an upper-case letter
+};
+
+ChunkShape chunk_shape(std::uint64_t bytes) {
+    using namespace byte_chunks;
+    // Bytes of 0x80 and above are neither; their low seven bits are classified like the rest
+    // and then discarded.
+    const std::uint64_t low_bits = bytes & ~k_highs;
+    const std::uint64_t digits = in_range(low_bits, '0', '9');
+    const std::uint64_t letters = in_range(low_bits, 'A', 'Z');
+    return {gather_highs(digits), ((digits | letters) & ~bytes) == k_highs};
+}
+
+} // namespace
+
+NumberShape shape_of(std::string_view number) {
+    const std::size_t length = number.size();
+    if (length == 0 || length > k_max_pattern_length) {
+        return {};
+    }
+    std::uint64_t digits = 0;
+    bool is_alphanumeric = true;
+    if (length >= 8) {
+        // Eight characters per step, the last step overlapping the one before.
+        for (std::size_t at = 0;; at += 8) {
+            const std::size_t start = std::min(at, length - 8);
+            const ChunkShape chunk = chunk_shape(byte_chunks::load(number.data() + start));
+            digits |= chunk.digits << start;
+            is_alphanumeric = is_alphanumeric && chunk.is_alphanumeric;
+            if (start + 8 == length) {
+                break;
+            }
+        }
+    } else {
+        for (std::size_t at = 0; at < length; ++at) {
+            const CharMask bit = char_bit(number[at]);
+            digits |= std::uint64_t{(bit & k_digits) != 0} << at;
+            is_alphanumeric = is_alphanumeric && bit != 0;
+        }
+    }
+    NumberShape shape = alphanumeric_shape(number, digits);
+    shape.is_alphanumeric = is_alphanumeric;
+    return shape;
 }
 
 bool CompiledPattern::matches(std::string_view number) const {
@@ -271,7 +305,7 @@ bool CompiledPattern::matches(std::string_view number) const {
     if (!position_masks.empty()) {
         // The common case: a fixed length, one mask per character, no element bookkeeping.
         for (std::size_t pos = 0; pos < number.size(); ++pos) {
-            if ((k_bits[static_cast<unsigned char>(number[pos])] & position_masks[pos]) == 0) {
+            if ((char_bit(number[pos]) & position_masks[pos]) == 0) {
                 return false;
             }
         }
@@ -283,7 +317,7 @@ bool CompiledPattern::matches(std::string_view number) const {
         const int count =
             element.count_min == element.count_max ? element.count_min : element.count_min + slack;
         for (int i = 0; i < count; ++i, ++pos) {
-            if ((k_bits[static_cast<unsigned char>(number[pos])] & element.allowed) == 0) {
+            if ((char_bit(number[pos]) & element.allowed) == 0) {
                 return false;
             }
         }

@@ -11,6 +11,10 @@ namespace {
 constexpr std::size_t k_first_chars = 36;
 constexpr std::size_t k_lengths = k_max_pattern_length + 1;
 
+// A verified check digit outweighs any shape; a priority outweighs any specificity.
+constexpr int k_verified_bonus = 1 << 20;
+constexpr int k_priority_step = 1000;
+
 std::size_t first_index(char c) {
     if (c >= '0' && c <= '9') {
         return static_cast<std::size_t>(c - '0');
@@ -62,6 +66,42 @@ Result<bool> check_spec_errors(const CheckSpec& check, const CompiledPattern& pa
         return fail(ErrorCode::invalid_input, "check: prepend must be digits");
     }
     return true;
+}
+
+// One mask per position of a `length`-character number: the variable element, if any, takes the
+// slack.
+std::vector<CharMask> masks_for_length(const CompiledPattern& pattern, int length) {
+    std::vector<CharMask> masks;
+    const int slack = length - pattern.min_length;
+    for (const auto& element : pattern.elements) {
+        const int count =
+            element.count_min == element.count_max ? element.count_min : element.count_min + slack;
+        masks.insert(masks.end(), static_cast<std::size_t>(count), element.allowed);
+    }
+    return masks;
+}
+
+// Resolves a check position that may count from the end, as check_digit_matches does.
+long resolve(int position, std::size_t length) {
+    return position >= 0 ? position : static_cast<long>(length) + position;
+}
+
+// A check position resolved for `length`, as a SlotFormat keeps it.
+std::uint8_t slot_position(int position, std::size_t length) {
+    const long at = resolve(position, length);
+    return at < 0 || at > static_cast<long>(length) ? k_outside_number
+                                                    : static_cast<std::uint8_t>(at);
+}
+
+// Whether two checks compute the same thing on numbers of `length` characters.
+bool is_same_check(const CheckSpec& a, const CheckSpec& b, std::size_t length) {
+    return a.algorithm == b.algorithm
+           && resolve(a.serial_begin, length) == resolve(b.serial_begin, length)
+           && resolve(a.serial_end, length) == resolve(b.serial_end, length)
+           && resolve(a.check_at, length) == resolve(b.check_at, length) && a.weights == b.weights
+           && a.evens_multiplier == b.evens_multiplier && a.odds_multiplier == b.odds_multiplier
+           && a.reverse == b.reverse && a.modulo1 == b.modulo1 && a.modulo2 == b.modulo2
+           && a.prepend == b.prepend;
 }
 
 } // namespace
@@ -171,6 +211,7 @@ Result<bool> Ruleset::compile() {
         m_index.insert(m_index.end(), group.begin(), group.end());
         m_index_end.push_back(static_cast<std::uint32_t>(m_index.size()));
     }
+    compile_slots();
 
     m_literal_heads.assign(k_first_chars, {});
     for (std::size_t id = 0; id < m_formats.size(); ++id) {
@@ -201,6 +242,58 @@ Result<bool> Ruleset::compile() {
     return true;
 }
 
+void Ruleset::compile_slots() {
+    m_slot_formats.reserve(m_index.size());
+    std::uint32_t begin = 0;
+    for (std::size_t group = 0; group < m_index_end.size(); ++group) {
+        const std::size_t length = group / k_first_chars;
+        const std::uint32_t end = m_index_end[group];
+        std::vector<const CheckSpec*> checks; // the distinct checks of this slot
+        for (std::uint32_t at = begin; at < end; ++at) {
+            const FormatId id = m_index[at];
+            const auto& compiled = m_formats[id];
+            const auto& spec = format_spec(id);
+            const auto masks = masks_for_length(compiled.pattern, static_cast<int>(length));
+            SlotFormat slot{.last_allowed = masks.back(),
+                            .narrow_begin = static_cast<std::uint32_t>(m_narrow_sets.size()),
+                            .has_check = spec.check.algorithm != CheckAlgorithm::none,
+                            .needs_declared = compiled.needs_declared,
+                            .country_suffix = spec.country_suffix,
+                            .format = id,
+                            .carrier = compiled.carrier};
+            // Position 0 is the slot's first character; the last one is `last_allowed`.
+            for (std::size_t position = 1; position + 1 < length; ++position) {
+                const CharMask allowed = masks[position];
+                if (allowed == k_digit_chars) {
+                    slot.digit_positions |= std::uint64_t{1} << position;
+                } else if (allowed == k_letter_chars) {
+                    slot.letter_positions |= std::uint64_t{1} << position;
+                } else if (allowed != (k_digit_chars | k_letter_chars)) {
+                    m_narrow_sets.push_back({static_cast<std::uint32_t>(position), allowed});
+                    ++slot.narrow_count;
+                }
+            }
+            if (slot.has_check) {
+                slot.serial_begin = slot_position(spec.check.serial_begin, length);
+                slot.serial_end = slot_position(spec.check.serial_end, length);
+                slot.check_at = slot_position(spec.check.check_at, length);
+                auto same = std::find_if(checks.begin(), checks.end(), [&](const CheckSpec* check) {
+                    return is_same_check(*check, spec.check, length);
+                });
+                if (same == checks.end()) {
+                    same = checks.insert(checks.end(), &spec.check);
+                }
+                slot.check = static_cast<std::uint8_t>(
+                    std::min<std::ptrdiff_t>(same - checks.begin(), k_max_shared_checks));
+            }
+            slot.score = (slot.has_check ? k_verified_bonus : 0) + spec.priority * k_priority_step
+                         + compiled.pattern.specificity(static_cast<int>(length));
+            m_slot_formats.push_back(slot);
+        }
+        begin = end;
+    }
+}
+
 const FormatSpec& Ruleset::format_spec(FormatId id) const {
     const auto& format = m_formats[id];
     return m_carriers[format.carrier].formats[format.spec_index];
@@ -224,14 +317,23 @@ std::optional<CarrierId> Ruleset::find_carrier(std::string_view name) const {
     return std::nullopt;
 }
 
-std::span<const FormatId> Ruleset::candidates(std::size_t length, char first) const {
+std::pair<std::uint32_t, std::uint32_t> Ruleset::slot_range(std::size_t length, char first) const {
     const std::size_t c = first_index(first);
     if (length >= k_lengths || c >= k_first_chars) {
-        return {};
+        return {0, 0};
     }
     const std::size_t group = length * k_first_chars + c;
-    const std::size_t begin = group == 0 ? 0 : m_index_end[group - 1];
-    return {m_index.data() + begin, m_index_end[group] - begin};
+    return {group == 0 ? 0 : m_index_end[group - 1], m_index_end[group]};
+}
+
+std::span<const FormatId> Ruleset::candidates(std::size_t length, char first) const {
+    const auto [begin, end] = slot_range(length, first);
+    return {m_index.data() + begin, end - begin};
+}
+
+std::span<const SlotFormat> Ruleset::slot_formats(std::size_t length, char first) const {
+    const auto [begin, end] = slot_range(length, first);
+    return {m_slot_formats.data() + begin, end - begin};
 }
 
 bool Ruleset::has_length(std::size_t length, std::optional<CarrierId> carrier) const {

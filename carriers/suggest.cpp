@@ -110,21 +110,29 @@ bool is_worth_fixing(const Verdict& verdict) {
 bool Validator::is_valid_as(std::string_view number,
                             std::optional<CarrierId> declared,
                             std::optional<CarrierId> target) const {
-    for (const FormatId id : m_rules->candidates(number.size(), number.front())) {
-        const auto& format = m_rules->format(id);
+    const NumberShape shape = shape_of(number);
+    if (!shape.is_alphanumeric) {
+        return false;
+    }
+    for (const SlotFormat& format : m_rules->slot_formats(number.size(), number.front())) {
         if (target && format.carrier != *target) {
             continue;
         }
         if (format.needs_declared && declared != format.carrier) {
             continue;
         }
-        const auto& spec = m_rules->format_spec(id);
-        if (!format.pattern.matches(number)) {
+        if (!m_rules->matches(format, number, shape)) {
             continue;
         }
         const bool is_country_ok =
-            !spec.country_suffix || !country_name(number.substr(number.size() - 2)).empty();
-        if (is_country_ok && check_digit_matches(spec.check, number)) {
+            !format.country_suffix || is_country_code(number.substr(number.size() - 2));
+        if (is_country_ok
+            && (!format.has_check
+                || check_digit_matches(m_rules->format_spec(format.format).check,
+                                       number,
+                                       format.serial_begin,
+                                       format.serial_end,
+                                       format.check_at))) {
             return true;
         }
     }

@@ -9,12 +9,8 @@ namespace vtrguard::carriers {
 
 namespace {
 
-// A verified check digit outweighs any shape; a priority outweighs any specificity.
-constexpr int k_verified_bonus = 1 << 20;
-constexpr int k_priority_step = 1000;
-
 bool has_country_suffix(std::string_view number) {
-    return number.size() >= 2 && !country_name(number.substr(number.size() - 2)).empty();
+    return number.size() >= 2 && is_country_code(number.substr(number.size() - 2));
 }
 
 // std::has_single_bit, without the library call to popcount it becomes on baseline x86-64.
@@ -46,7 +42,7 @@ void insert_sorted(Verdict& verdict, const Reading& reading) {
 
 Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> declared) const {
     Verdict verdict;
-    verdict.normalized = normalize(raw);
+    normalize(raw, verdict.normalized); // in place: a copy would cost as much as the rest
     verdict.declared = declared;
     const auto& normalized = verdict.normalized;
     if (normalized.full_length == 0) {
@@ -62,8 +58,10 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
         return verdict;
     }
     const std::string_view number = normalized.text();
-    collect_readings(number, verdict);
-    collect_prefixed(number, verdict);
+    collect_readings(number, alphanumeric_shape(number, normalized.digit_positions), verdict);
+    if (m_rules->may_have_prefix(number.front())) {
+        collect_prefixed(number, verdict);
+    }
 
     if (declared) {
         const Reading* best = best_for(verdict, declared);
@@ -96,40 +94,56 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
     return verdict;
 }
 
-void Validator::collect_readings(std::string_view number, Verdict& verdict) const {
+void Validator::collect_readings(std::string_view number,
+                                 const NumberShape& shape,
+                                 Verdict& verdict) const {
+    if (!shape.is_alphanumeric) {
+        return; // no format allows anything else
+    }
     int best_near_miss = -1;
-    const CharMask last = char_bit(number.back());
-    for (const FormatId id : m_rules->candidates(number.size(), number.front())) {
-        const auto& format = m_rules->format(id);
+    // The formats of a slot that share a check (a national S10 format and the `postal`
+    // catch-all, the 20-digit USPS readings) compute it once: bit i of `checked` says whether
+    // the slot's check i has been computed, the same bit of `passed` whether it verified.
+    std::uint32_t checked = 0;
+    std::uint32_t passed = 0;
+    for (const SlotFormat& format : m_rules->slot_formats(number.size(), number.front())) {
         // Bare digit runs are skipped before matching: they share lengths with most numbers.
-        // Formats that share length and first character (the national S10 formats) mostly
-        // differ in the last one, so it is tested before the full match.
         if ((format.needs_declared && verdict.declared != format.carrier)
-            || (format.pattern.last_allowed & last) == 0 || !format.pattern.matches(number)) {
+            || !m_rules->matches(format, number, shape)) {
             continue;
         }
-        const auto& spec = m_rules->format_spec(id);
-        if (spec.country_suffix && !has_country_suffix(number)) {
+        if (format.country_suffix && !has_country_suffix(number)) {
             continue;
         }
-        const bool has_check = spec.check.algorithm != CheckAlgorithm::none;
-        const int score = (has_check ? k_verified_bonus : 0) + spec.priority * k_priority_step
-                          + format.pattern.specificity(static_cast<int>(number.size()));
-        if (!check_digit_matches(spec.check, number)) {
-            if (score > best_near_miss) {
-                best_near_miss = score;
-                verdict.near_miss = id;
+        bool is_check_ok = true;
+        if (format.has_check) {
+            const std::uint32_t bit = format.check < k_max_shared_checks
+                                          ? std::uint32_t{1} << format.check
+                                          : std::uint32_t{0};
+            if ((checked & bit) == 0) {
+                is_check_ok = check_digit_matches(m_rules->format_spec(format.format).check,
+                                                  number,
+                                                  format.serial_begin,
+                                                  format.serial_end,
+                                                  format.check_at);
+                checked |= bit;
+                passed |= is_check_ok ? bit : 0;
+            } else {
+                is_check_ok = (passed & bit) != 0;
+            }
+        }
+        if (!is_check_ok) {
+            if (format.score > best_near_miss) {
+                best_near_miss = format.score;
+                verdict.near_miss = format.format;
             }
             continue;
         }
-        insert_sorted(verdict, Reading{id, has_check, score});
+        insert_sorted(verdict, Reading{format.format, format.has_check, format.score});
     }
 }
 
 void Validator::collect_prefixed(std::string_view number, Verdict& verdict) const {
-    if (!m_rules->may_have_prefix(number.front())) {
-        return;
-    }
     for (const auto& prefix : m_rules->prefixes()) {
         const auto length = static_cast<std::size_t>(prefix.pattern.min_length);
         const bool is_length_ok = prefix.number_length == 0
@@ -140,7 +154,8 @@ void Validator::collect_prefixed(std::string_view number, Verdict& verdict) cons
         }
         Verdict inner;
         inner.declared = verdict.declared;
-        collect_readings(number.substr(length), inner);
+        const auto rest = number.substr(length);
+        collect_readings(rest, shape_of(rest), inner);
         for (const auto& reading : inner.all_readings()) {
             if (m_rules->format(reading.format).carrier != prefix.carrier) {
                 continue;
@@ -174,9 +189,13 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
     if (is_near_miss_for_declared) {
         return Reason::bad_check_digit;
     }
+    // The number holds only digits and upper-case letters here: when the formats allow all of
+    // them (as all carriers together do), there is nothing to look for.
     const CharMask allowed = m_rules->allowed_chars(declared);
-    const bool is_charset_ok = std::all_of(
-        number.begin(), number.end(), [&](char c) { return (char_bit(c) & allowed) != 0; });
+    const bool is_charset_ok = (allowed | k_digit_chars | k_letter_chars) == allowed
+                               || std::all_of(number.begin(), number.end(), [&](char c) {
+                                      return (char_bit(c) & allowed) != 0;
+                                  });
     if (!is_charset_ok) {
         return Reason::bad_charset;
     }
@@ -189,8 +208,12 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
 std::optional<FormatId> Validator::find_length_miss(std::string_view number,
                                                     std::optional<CarrierId> declared) const {
     // A number that starts with a format's distinctive literal ("1Z", "TBA") but has the wrong
-    // length is that carrier's number with a character missing or doubled: say so.
+    // length is that carrier's number with a character missing or doubled: say so. Unless
+    // another carrier's format with the same head has the number's length (Yodel's JJD + 16
+    // digits beside DHL Paket's JJD + 18): then the length is right, something else is wrong.
     constexpr std::size_t k_min_literal = 2;
+    std::optional<FormatId> miss;
+    std::optional<CarrierId> fitting; // a carrier whose head and length both fit
     for (const FormatId id : m_rules->literal_heads(number.front())) {
         const auto& format = m_rules->format(id);
         if (declared ? format.carrier != *declared : m_rules->format_spec(id).needs_declared) {
@@ -204,11 +227,18 @@ std::optional<FormatId> Validator::find_length_miss(std::string_view number,
         }
         const bool is_literal_head =
             literal >= k_min_literal && literal < masks.size() && !is_single_char(masks[literal]);
-        if (is_literal_head && number.size() != masks.size()) {
-            return id;
+        if (!is_literal_head) {
+            continue;
+        }
+        if (number.size() == masks.size()) {
+            fitting = format.carrier;
+        } else if (!miss) {
+            miss = id;
         }
     }
-    return std::nullopt;
+    const bool is_other_carrier_fitting =
+        miss && fitting && *fitting != m_rules->format(*miss).carrier;
+    return is_other_carrier_fitting ? std::nullopt : miss;
 }
 
 const Reading* Validator::best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const {

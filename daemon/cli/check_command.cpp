@@ -78,7 +78,7 @@ int run_check(const CheckOptions& options) {
     if (!store) {
         return report_error("check", store.error());
     }
-    const carriers::Validator validator(carriers::Ruleset::builtin());
+    const carriers::Validator validator(config->ruleset());
     alerts::Sweeper sweeper(*store, *config, validator);
     const core::SystemClock clock;
     const auto now = clock.now();

@@ -72,11 +72,12 @@ Result<tracking::TrackingSettings> load_tracking_settings(const std::string& pat
 
 std::vector<tracking::Lookup> look_up(const tracking::TrackingSettings& settings,
                                       const std::vector<std::string>& numbers,
-                                      const std::string& declared) {
+                                      const std::string& declared,
+                                      const carriers::Ruleset& rules) {
     boost::asio::io_context io;
     http::CurlClient client(io.get_executor(), tracking::curl_options(settings));
     const core::SystemClock clock;
-    tracking::Tracker tracker(io.get_executor(), client, settings, clock, stderr_logger());
+    tracking::Tracker tracker(io.get_executor(), client, settings, clock, stderr_logger(), rules);
     std::vector<tracking::Lookup> answers(numbers.size());
     for (std::size_t i = 0; i < numbers.size(); ++i) {
         tracker.track(numbers[i], declared, [&answers, i](tracking::Lookup lookup) {
@@ -158,13 +159,14 @@ void write_lookup_json(std::string& out, const tracking::Lookup& lookup) {
 int run_online(const std::vector<std::string>& numbers,
                const std::string& declared,
                const std::string& config_path,
-               bool is_json) {
+               bool is_json,
+               const carriers::Ruleset& rules) {
     auto settings = load_tracking_settings(config_path);
     if (!settings) {
         fmt::print(stderr, "vtrguard: {}\n", settings.error().message);
         return k_exit_config;
     }
-    const auto answers = look_up(*settings, numbers, declared);
+    const auto answers = look_up(*settings, numbers, declared, rules);
     std::string out;
     bool is_unreachable = false;
     bool is_at_risk = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <vtrguard/carriers/ruleset.hpp>
 #include <vtrguard/core/result.hpp>
 #include <vtrguard/tracking/carrier_settings.hpp>
 #include <vtrguard/tracking/lookup.hpp>
@@ -15,10 +16,12 @@ namespace vtrguard::cli {
 // the defaults when `path` is empty. Errors name the file and the key.
 Result<tracking::TrackingSettings> load_tracking_settings(const std::string& path);
 
-// Looks every number up on a loop of its own and returns the answers in input order.
+// Looks every number up on a loop of its own and returns the answers in input order; numbers
+// are validated against `rules` first.
 std::vector<tracking::Lookup> look_up(const tracking::TrackingSettings& settings,
                                       const std::vector<std::string>& numbers,
-                                      const std::string& declared);
+                                      const std::string& declared,
+                                      const carriers::Ruleset& rules);
 
 // One line per lookup: text for people, or a JSON object.
 void write_lookup_text(std::string& out, const tracking::Lookup& lookup);
@@ -30,6 +33,7 @@ void write_lookup_json(std::string& out, const tracking::Lookup& lookup);
 int run_online(const std::vector<std::string>& numbers,
                const std::string& declared,
                const std::string& config_path,
-               bool is_json);
+               bool is_json,
+               const carriers::Ruleset& rules = carriers::Ruleset::builtin());
 
 } // namespace vtrguard::cli

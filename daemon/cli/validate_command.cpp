@@ -7,12 +7,14 @@
 #include <vtrguard/carriers/ruleset.hpp>
 #include <vtrguard/carriers/validator.hpp>
 #include <vtrguard/cli/exit_codes.hpp>
+#include <vtrguard/config/config.hpp>
 
 #include <fmt/core.h>
 
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,12 +49,28 @@ std::string known_codes(const carriers::Ruleset& rules) {
 }
 
 int run_validate(const ValidateOptions& options) {
-    const auto loaded = load_rules(options.rules_dir);
-    if (!loaded) {
-        fmt::print(stderr, "vtrguard validate: {}\n", loaded.error().message);
-        return k_exit_usage;
+    // The carriers: the built-in ones plus the rule files of --config's `rules_dir`, or of
+    // --rules DIR, which takes its place (as --db does the database's).
+    std::optional<config::Config> config;
+    if (!options.config.empty()) {
+        auto read = config::load_file(options.config);
+        if (!read) {
+            fmt::print(stderr, "vtrguard validate: {}\n", read.error().message);
+            return exit_code_for(read.error().code);
+        }
+        config = std::move(*read);
     }
-    const auto& rules = *loaded;
+    std::optional<carriers::Ruleset> from_option;
+    if (!options.rules_dir.empty()) {
+        auto loaded = load_rules(options.rules_dir);
+        if (!loaded) {
+            fmt::print(stderr, "vtrguard validate: {}\n", loaded.error().message);
+            return k_exit_usage;
+        }
+        from_option = std::move(*loaded);
+    }
+    const auto& rules =
+        from_option ? *from_option : (config ? config->ruleset() : carriers::Ruleset::builtin());
     std::optional<carriers::CarrierId> declared;
     if (!options.carrier.empty()) {
         declared = rules.find_carrier(options.carrier);
@@ -85,7 +103,8 @@ int run_validate(const ValidateOptions& options) {
         for (const auto& number : list.numbers) {
             numbers.emplace_back(number.text);
         }
-        return run_online(numbers, options.carrier, options.config, options.format == "json");
+        return run_online(
+            numbers, options.carrier, options.config, options.format == "json", rules);
     }
     const carriers::Validator validator(rules);
     const VerdictWriter writer(k_formats.at(options.format), rules);
@@ -136,7 +155,9 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     command->add_flag("--online",
                       options->is_online,
                       "Also ask the carriers (see `vtrguard track`); text or json output");
-    command->add_option("--config", options->config, "Config file with a `carriers` section");
+    command->add_option("--config",
+                        options->config,
+                        "Config file: its `rules_dir` carriers, and `carriers` for --online");
     add_rules_option(*command, options->rules_dir);
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

@@ -2,6 +2,7 @@
 
 #include <vtrguard/config/config.hpp>
 #include <vtrguard/config/json_comments.hpp>
+#include <vtrguard/config/rules_dir.hpp>
 #include <vtrguard/core/spelling.hpp>
 
 #include <fmt/format.h>
@@ -81,6 +82,10 @@ std::filesystem::path Config::inbox_path() const {
     return database.parent_path() / "inbox";
 }
 
+const carriers::Ruleset& Config::ruleset() const {
+    return rules ? *rules : carriers::Ruleset::builtin();
+}
+
 Config defaults() {
     return Config{};
 }
@@ -119,6 +124,14 @@ Result<Config> parse(std::string_view text, std::string_view source) {
     }
     if (auto why = validate_together(config)) {
         return fail(ErrorCode::config, fmt::format("{}: {}", source, *why));
+    }
+    if (config.rules_dir) {
+        auto rules = load_rules_dir(*config.rules_dir);
+        if (!rules) {
+            return fail(rules.error().code,
+                        fmt::format("{}: rules_dir: {}", source, rules.error().message));
+        }
+        config.rules = std::make_shared<const carriers::Ruleset>(std::move(*rules));
     }
     return config;
 }

@@ -124,6 +124,22 @@ KeyRule lookup_rule(std::string_view key, std::chrono::seconds LookupSchedule::*
             }};
 }
 
+// A key holding a path or null; `member` picks the field out of a Config (const or not).
+template <typename Member>
+KeyRule optional_path_rule(std::string_view key, Member member) {
+    return {key,
+            [member](const rapidjson::Value& value, Config& config) {
+                return read_optional_path(value, member(config));
+            },
+            [member](const Config& config) -> std::optional<std::string> {
+                const auto& path = member(config);
+                if (!path) {
+                    return std::nullopt;
+                }
+                return path->string();
+            }};
+}
+
 std::vector<KeyRule> build_table() {
     std::vector<KeyRule> table;
     table.push_back({"database",
@@ -160,16 +176,8 @@ std::vector<KeyRule> build_table() {
                      [](const Config& config) -> std::optional<std::string> {
                          return std::string(log_format_name(config.log.format));
                      }});
-    table.push_back({"log.file",
-                     [](const rapidjson::Value& value, Config& config) {
-                         return read_optional_path(value, config.log.file);
-                     },
-                     [](const Config& config) -> std::optional<std::string> {
-                         if (!config.log.file) {
-                             return std::nullopt;
-                         }
-                         return config.log.file->string();
-                     }});
+    table.push_back(optional_path_rule(
+        "log.file", [](auto& config) -> auto& { return config.log.file; }));
     table.push_back(
         {"log.level",
          [](const rapidjson::Value& value, Config& config) {
@@ -193,6 +201,8 @@ std::vector<KeyRule> build_table() {
     table.push_back(lookup_rule("lookups.stop_after", &LookupSchedule::stop_after));
     table.push_back(carriers_rule());
     table.push_back(marketplaces_rule());
+    table.push_back(optional_path_rule(
+        "rules_dir", [](auto& config) -> auto& { return config.rules_dir; }));
     return table;
 }
 

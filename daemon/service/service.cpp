@@ -60,7 +60,7 @@ struct Service::Impl {
         , inbox_timer(io)
         , watchdog_timer(io)
         , stop_timer(io)
-        , validator(carriers::Ruleset::builtin())
+        , validator(config.ruleset())
         , inbox(config.inbox_path()) {}
 
     int run();
@@ -147,6 +147,9 @@ int Service::Impl::run() {
                           config.database.string(),
                           inbox.folder().string(),
                           config.poll_interval.count()));
+    if (config.rules_dir) {
+        log->info("carrier rules: the built-in carriers plus " + config.rules_dir->string());
+    }
     wait_for_signal();
     notifier.ready();
     guarded("inbox", [this] { import_inbox(); });
@@ -222,6 +225,8 @@ void Service::Impl::reload() {
         log->error("SIGHUP: " + reconfigured.error().message);
     }
     config = std::move(*loaded);
+    // The sweeper holds this validator: from now on it checks against the reloaded carriers.
+    validator = carriers::Validator(config.ruleset());
     inbox = Inbox(config.inbox_path());
     if (auto prepared = inbox.prepare(); !prepared) {
         log->error("inbox: " + prepared.error().message);

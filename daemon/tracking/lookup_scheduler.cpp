@@ -81,7 +81,10 @@ void LookupScheduler::make_tracker(const config::Config& config) {
     }
     ++m_generation;
     m_in_flight.clear();
-    m_tracker = std::make_unique<Tracker>(m_executor, m_http, config.carriers, m_clock, m_log);
+    m_tracker.reset(); // before the rules it validates with are let go
+    m_rules = config.rules;
+    m_tracker = std::make_unique<Tracker>(
+        m_executor, m_http, config.carriers, m_clock, m_log, config.ruleset());
 }
 
 void LookupScheduler::poll() {

@@ -33,9 +33,10 @@ Tracker::Tracker(boost::asio::any_io_executor executor,
                  http::Client& http,
                  const TrackingSettings& settings,
                  const core::Clock& clock,
-                 std::shared_ptr<spdlog::logger> logger)
+                 std::shared_ptr<spdlog::logger> logger,
+                 const carriers::Ruleset& rules)
     : m_executor(std::move(executor))
-    , m_validator(carriers::Ruleset::builtin())
+    , m_validator(rules)
     , m_log(std::move(logger)) {
     for (const auto& carrier : settings.carriers) {
         if (!carrier.is_enabled) {

@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 
 #include <chrono>
+#include <filesystem>
 #include <sstream>
 
 using vtrguard::test::run_vtrguard;
@@ -119,4 +120,35 @@ TEST_CASE("config check and show") {
 TEST_CASE("config: the shipped example is valid") {
     CHECK(run_vtrguard({"config", "check", VTRGUARD_SOURCE_DIR "/config/vtrguard.json"}).exit_code
           == 0);
+}
+
+TEST_CASE("check: the configuration's rules_dir carriers are used; a bad rule file exits 2") {
+    const TempDir dir;
+    const auto db = (dir / "orders.db").string();
+    const auto folder = dir / "carriers.d";
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(VTRGUARD_SOURCE_DIR "/config/carriers.d/example-regional-line.json",
+                               folder / "example-regional-line.json");
+    const auto config =
+        dir.write("vtrguard.json", R"({"rules_dir": ")" + folder.string() + R"("})");
+    // WL12345678905 is a number of the example's regional line only.
+    const auto csv = dir.write("orders.csv",
+                               "order_id,ship_by,carrier,tracking_number\n"
+                               "w-1,"
+                                   + in_hours(2) + ",Westlake,WL12345678905\n");
+    CHECK(run_vtrguard({"import", "--db", db, csv.string()}).exit_code == 0);
+
+    const auto builtin = run_vtrguard({"check", "--db", db});
+    CHECK(builtin.exit_code == 1);
+    CHECK(builtin.out.find("invalid_tracking") != std::string::npos);
+
+    const auto with_rules = run_vtrguard({"check", "--config", config.string(), "--db", db});
+    CHECK(with_rules.exit_code == 0);
+    CHECK(with_rules.out.find("invalid_tracking") == std::string::npos);
+
+    const auto bad = dir.write("carriers.d/zz-bad.json", R"({"carriers": [{"code": "w"}]})");
+    const auto rejected = run_vtrguard({"check", "--config", config.string(), "--db", db});
+    CHECK(rejected.exit_code == 2);
+    CHECK(rejected.err.find(bad.string()) != std::string::npos);
+    CHECK(rejected.err.find("rules_dir") != std::string::npos);
 }

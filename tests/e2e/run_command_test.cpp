@@ -127,6 +127,55 @@ TEST_CASE("run: picks up an inbox file, alerts, reloads on SIGHUP, stops on SIGT
     CHECK(daemon.log().find("SIGTERM received: stopping") != std::string::npos);
 }
 
+TEST_CASE("run: the sweep uses rules_dir's carriers; SIGHUP with a bad rule file keeps them") {
+    const TempDir dir;
+    const auto folder = dir / "carriers.d";
+    fs::create_directories(folder);
+    fs::copy_file(VTRGUARD_SOURCE_DIR "/config/carriers.d/example-regional-line.json",
+                  folder / "example-regional-line.json");
+    auto text = config_text(dir);
+    text.insert(text.rfind('}'), ", \"rules_dir\": \"" + folder.string() + "\"\n");
+    const auto config = dir.write("vtrguard.json", text);
+    NotifySocket notify(dir / "notify.sock");
+    DaemonProcess daemon({"run", "--config", config.string()},
+                         dir / "daemon.log",
+                         {"NOTIFY_SOCKET=" + notify.path().string()});
+    REQUIRE(notify.wait_for("READY=1", scaled(5s)));
+    CHECK(daemon.log().find("carrier rules: the built-in carriers plus") != std::string::npos);
+
+    // Two orders of the regional line: the first number's check digit holds, the second's
+    // does not. Only the second is invalid.
+    const auto expect_one_invalid = [&](const std::string& file,
+                                        const std::string& valid_order,
+                                        const std::string& valid_number,
+                                        const std::string& invalid_order) {
+        auto typo = valid_number;
+        typo.back() = static_cast<char>('0' + (typo.back() - '0' + 1) % 10); // the check digit
+        drop(dir,
+             file,
+             "order_id,ship_by,carrier,tracking_number\n" + valid_order + "," + from_now(2h)
+                 + ",Westlake," + valid_number + "\n" + invalid_order + "," + from_now(2h)
+                 + ",Westlake," + typo + "\n");
+        CHECK(daemon.wait_for_log("alert=TRACKING_INVALID event=raised level=warning order="
+                                      + invalid_order,
+                                  scaled(3s)));
+        CHECK(daemon.log().find("order=" + valid_order) == std::string::npos);
+    };
+    expect_one_invalid("orders.csv", "W-1", "WL12345678905", "W-2");
+
+    const auto bad = dir.write("carriers.d/zz-bad.json", R"({"carriers": [{"code": "w"}]})");
+    daemon.signal(SIGHUP);
+    CHECK(daemon.wait_for_log("configuration rejected, keeping the running one", scaled(3s)));
+    CHECK(daemon.log().find(bad.string()) != std::string::npos);
+    // Still the running carriers.
+    expect_one_invalid("more.csv", "W-3", "WL22334455660", "W-4");
+
+    daemon.signal(SIGTERM);
+    const auto code = daemon.wait_exit(scaled(5s));
+    REQUIRE(code.has_value());
+    CHECK(*code == 0);
+}
+
 TEST_CASE("run: a restart neither repeats nor forgets an alert") {
     const TempDir dir;
     const auto config = dir.write("vtrguard.json", config_text(dir));

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -226,4 +227,28 @@ TEST_CASE("validate --rules DIR: rule files add carriers; a bad file is a usage 
         CHECK(result.exit_code == 2);
         CHECK(result.err.find("/nonexistent/carriers.d") != std::string::npos);
     }
+}
+
+TEST_CASE("validate --config: the configuration's rules_dir carriers; --rules takes its place") {
+    const TempDir dir;
+    const std::string example = std::string(VTRGUARD_SOURCE_DIR) + "/config/carriers.d";
+    const auto config = dir.write("vtrguard.json", R"({"rules_dir": ")" + example + R"("})");
+    const auto with_config =
+        run_vtrguard({"validate", "--config", config.string(), "WL12345678905"});
+    CHECK(with_config.exit_code == 0);
+    CHECK(with_config.out.find("westlake_express") != std::string::npos);
+    CHECK(run_vtrguard({"validate", "WL12345678905"}).exit_code == 1);
+    // --rules names another folder: the configuration's is not read for carriers.
+    const auto empty = dir / "empty.d";
+    std::filesystem::create_directories(empty);
+    CHECK(run_vtrguard(
+              {"validate", "--config", config.string(), "--rules", empty.string(), "WL12345678905"})
+              .exit_code
+          == 1);
+    const auto bad = dir.write("bad.json", R"({"rules_dir": "/nonexistent/carriers.d"})");
+    const auto rejected = run_vtrguard({"validate", "--config", bad.string(), "WL12345678905"});
+    CHECK(rejected.exit_code == 2);
+    CHECK(rejected.err.find("/nonexistent/carriers.d") != std::string::npos);
+    const auto invalid = dir.write("invalid.json", R"({"rule_dir": "x"})");
+    CHECK(run_vtrguard({"validate", "--config", invalid.string(), "WL12345678905"}).exit_code == 3);
 }

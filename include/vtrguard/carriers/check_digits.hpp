@@ -2,6 +2,7 @@
 
 #include <vtrguard/carriers/format_spec.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -27,6 +28,14 @@ std::optional<char> expected_check(const CheckSpec& spec, std::string_view seria
 // Whether the normalized `number` carries the check character `spec` asks for.
 // Returns true for CheckAlgorithm::none (nothing to verify).
 bool check_digit_matches(const CheckSpec& spec, std::string_view number);
+
+// The same with the positions already resolved for the number's length (the Ruleset does that
+// once per slot): false when they do not fit the number. `spec.algorithm` is not `none`.
+bool check_digit_matches(const CheckSpec& spec,
+                         std::string_view number,
+                         std::size_t serial_begin,
+                         std::size_t serial_end,
+                         std::size_t check_at);
 
 // The name rule files use for `algorithm` (`mod10`, `s10`, …) and back.
 std::string_view algorithm_name(CheckAlgorithm algorithm);

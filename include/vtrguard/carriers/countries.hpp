@@ -8,4 +8,8 @@ namespace vtrguard::carriers {
 // when the code is not assigned. UPU S10 numbers end in such a code.
 std::string_view country_name(std::string_view code);
 
+// Whether `code` is an assigned ISO 3166-1 alpha-2 code (upper case): !country_name(code).empty()
+// as one table lookup, for the validator's hot loop.
+bool is_country_code(std::string_view code);
+
 } // namespace vtrguard::carriers

@@ -19,6 +19,7 @@ struct Normalized {
     bool has_bad_char = false;   // a character no carrier format uses
     bool is_invalid_utf8 = false;
     std::size_t first_bad_at = 0; // 1-based byte offset of the first bad character in the input
+    std::uint64_t digit_positions = 0; // bit i: buffer[i] is a digit (the validator's shape)
 
     std::string_view text() const { return {buffer.data(), length}; }
 
@@ -29,5 +30,9 @@ struct Normalized {
 // full-width digits and letters (as Chinese and Japanese input methods type them) to ASCII.
 // Characters with no unambiguous reading are kept and flagged. Pure and thread-safe.
 Normalized normalize(std::string_view raw);
+
+// The same, written into `out`, which must be freshly default-constructed: the validator
+// normalizes into its verdict rather than copying.
+void normalize(std::string_view raw, Normalized& out);
 
 } // namespace vtrguard::carriers

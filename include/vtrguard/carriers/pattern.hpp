@@ -2,6 +2,7 @@
 
 #include <vtrguard/core/result.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -15,8 +16,45 @@ inline constexpr std::size_t k_max_pattern_length = 64;
 // A set of the 36 characters a normalized number may hold: bit 0-9 for digits, 10-35 for A-Z.
 using CharMask = std::uint64_t;
 
+inline constexpr CharMask k_digit_chars = (CharMask{1} << 10) - 1;
+inline constexpr CharMask k_letter_chars = ((CharMask{1} << 26) - 1) << 10;
+
+// The mask bit of each byte: 0 for anything but a digit or an upper-case letter.
+inline constexpr std::array<CharMask, 256> k_char_bits = [] {
+    std::array<CharMask, 256> bits{};
+    for (int c = '0'; c <= '9'; ++c) {
+        bits[static_cast<std::size_t>(c)] = CharMask{1} << (c - '0');
+    }
+    for (int c = 'A'; c <= 'Z'; ++c) {
+        bits[static_cast<std::size_t>(c)] = CharMask{1} << (c - 'A' + 10);
+    }
+    return bits;
+}();
+
 // The mask bit of `c`, or 0 when `c` is not a digit or upper-case letter.
-CharMask char_bit(char c);
+inline CharMask char_bit(char c) {
+    return k_char_bits[static_cast<unsigned char>(c)];
+}
+
+// Which positions of a number hold digits and which letters, one bit per position: formats
+// compare whole classes of positions against it at once.
+struct NumberShape {
+    std::uint64_t digits = 0;
+    std::uint64_t letters = 0;    // meaningful only when is_alphanumeric
+    CharMask last = 0;            // char_bit of the last character
+    bool is_alphanumeric = false; // every character is a digit or an upper-case letter
+};
+
+// The shape of `number` (at most k_max_pattern_length characters). Pure and thread-safe.
+NumberShape shape_of(std::string_view number);
+
+// The shape of a non-empty `number` known to hold only digits and upper-case letters, whose
+// digit positions are known too (normalize() records them).
+inline NumberShape alphanumeric_shape(std::string_view number, std::uint64_t digits) {
+    const std::uint64_t all =
+        number.size() >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << number.size()) - 1;
+    return {digits, all & ~digits, char_bit(number.back()), true};
+}
 
 // One element of a compiled pattern: `count_min..count_max` characters, each in `allowed`.
 struct PatternElement {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vtrguard::carriers {
@@ -21,6 +22,42 @@ struct CompiledFormat {
     bool needs_declared = false; // FormatSpec::needs_declared, kept here for the hot loop
     std::size_t spec_index = 0;  // into CarrierSpec::formats
     CompiledPattern pattern;
+};
+
+// Slot check indexes at or past this one are not shared: the validator computes each anew.
+inline constexpr std::uint8_t k_max_shared_checks = 32;
+
+// A resolved check position that lies outside the number.
+inline constexpr std::uint8_t k_outside_number = 0xFF;
+
+// One format as the hot loop reads it for numbers of one (length, first character) slot: the
+// pattern resolved to that length as position bitmaps, the check deduplicated within the slot
+// and the score known in advance. Position 0 is implied by the slot and the last position by
+// `last_allowed`, so neither appears in the bitmaps or the narrow sets.
+struct SlotFormat {
+    CharMask last_allowed = 0;
+    std::uint64_t digit_positions = 0;  // bit p: position p must hold a digit
+    std::uint64_t letter_positions = 0; // bit p: position p must hold a letter
+    std::uint32_t narrow_begin = 0;     // the positions with other sets, in the ruleset's pool
+    std::uint8_t narrow_count = 0;
+    std::uint8_t check = 0; // the slot's check index (formats sharing a check share it)
+    // The check's positions resolved for the slot's length; k_outside_number when one falls
+    // outside it (the check then never verifies).
+    std::uint8_t serial_begin = 0;
+    std::uint8_t serial_end = 0;
+    std::uint8_t check_at = 0;
+    bool has_check = false; // false: the match is shape-only
+    bool needs_declared = false;
+    bool country_suffix = false;
+    FormatId format = 0;
+    CarrierId carrier = 0;
+    int score = 0; // the reading's score when its check digit verifies (see validator.cpp)
+};
+
+// A position whose allowed set is neither any digit, any letter, nor any of both.
+struct NarrowSet {
+    std::uint32_t position = 0;
+    CharMask allowed = 0;
 };
 
 // A barcode prefix of one carrier, ready to match.
@@ -65,6 +102,14 @@ public:
     // The formats that may match a normalized number of this length and first character.
     std::span<const FormatId> candidates(std::size_t length, char first) const;
 
+    // The same formats, in the same order, resolved for that length (see SlotFormat).
+    std::span<const SlotFormat> slot_formats(std::size_t length, char first) const;
+
+    // Whether `number`, of the slot's length and first character, matches `format`: the same
+    // answer as the format's CompiledPattern, in a few instructions. `shape` is
+    // shape_of(number), which the caller has found alphanumeric.
+    bool matches(const SlotFormat& format, std::string_view number, const NumberShape& shape) const;
+
     // Fixed-length formats that open with two or more literal characters, the first being
     // `first` ("1Z…", "TBA…"): a number that opens the same way is probably of that format.
     std::span<const FormatId> literal_heads(char first) const;
@@ -75,6 +120,9 @@ public:
 
 private:
     Result<bool> compile();
+    void compile_slots();
+    // The [begin, end) of the (length, first character) slot in m_index; empty when none.
+    std::pair<std::uint32_t, std::uint32_t> slot_range(std::size_t length, char first) const;
 
     std::vector<CarrierSpec> m_carriers;
     std::vector<CompiledFormat> m_formats;
@@ -82,12 +130,30 @@ private:
     CharMask m_prefix_first_chars = 0;
     std::vector<FormatId> m_index;          // format ids grouped by (length, first character)
     std::vector<std::uint32_t> m_index_end; // end of each group in m_index
+    std::vector<SlotFormat> m_slot_formats; // parallel to m_index
+    std::vector<NarrowSet> m_narrow_sets;
     // Per carrier, then one more entry for all carriers: the characters and the lengths
     // (bit n-1 for length n) its formats allow. Judging a failure needs them at once.
     std::vector<std::vector<FormatId>> m_literal_heads; // by first character, 0-9A-Z
     std::vector<CharMask> m_allowed_chars;
     std::vector<std::uint64_t> m_allowed_lengths;
 };
+
+inline bool Ruleset::matches(const SlotFormat& format,
+                             std::string_view number,
+                             const NumberShape& shape) const {
+    if ((format.last_allowed & shape.last) == 0 || (format.digit_positions & ~shape.digits) != 0
+        || (format.letter_positions & ~shape.letters) != 0) {
+        return false;
+    }
+    const NarrowSet* narrow = m_narrow_sets.data() + format.narrow_begin;
+    for (const NarrowSet* end = narrow + format.narrow_count; narrow != end; ++narrow) {
+        if ((char_bit(number[narrow->position]) & narrow->allowed) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
 
 // The built-in carrier specs, one function per carrier file under carriers/.
 std::vector<CarrierSpec> builtin_carrier_specs();

@@ -31,7 +31,9 @@ public:
     const Ruleset& rules() const { return *m_rules; }
 
 private:
-    void collect_readings(std::string_view number, Verdict& verdict) const;
+    void
+    collect_readings(std::string_view number, const NumberShape& shape, Verdict& verdict) const;
+    // Only for numbers that may start with a barcode prefix (Ruleset::may_have_prefix).
     void collect_prefixed(std::string_view number, Verdict& verdict) const;
     Reason classify_failure(std::string_view number, const Verdict& verdict) const;
     std::optional<FormatId> find_length_miss(std::string_view number,

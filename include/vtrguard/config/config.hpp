@@ -1,11 +1,13 @@
 #pragma once
 
+#include <vtrguard/carriers/ruleset.hpp>
 #include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/result.hpp>
 #include <vtrguard/tracking/carrier_settings.hpp>
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,9 +55,17 @@ struct Config {
     // (or after its first lookup, when the order has no ship-confirm time) is `no_carrier_scan`.
     std::chrono::seconds no_scan_after{std::chrono::hours{24}};
     std::vector<MarketplacePolicy> marketplaces = default_marketplaces(); // never empty
+    // A folder of carrier rule files (docs/rules.md) added to the built-in carriers; none when
+    // absent. Loading the configuration compiles them into `rules`.
+    std::optional<std::filesystem::path> rules_dir;
+    std::shared_ptr<const carriers::Ruleset> rules; // null: the built-in carriers alone
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;
+
+    // The carriers numbers are checked against: the built-in ones plus `rules_dir`'s files.
+    // Valid while this Config (or a copy sharing `rules`) lives.
+    const carriers::Ruleset& ruleset() const;
 };
 
 // The configuration used when no file is given.
@@ -63,7 +73,8 @@ Config defaults();
 
 // Reads and validates a configuration file (JSON with // and /* */ comments). Errors carry
 // `ErrorCode::config` and read `FILE: key: why`; an unknown key names the closest valid one.
-// Thread-safe.
+// The rule files of `rules_dir` are read and compiled too: a bad one is `ErrorCode::usage`
+// (exit 2, as for `--rules`), reading `FILE: rules_dir: RULEFILE: key: why`. Thread-safe.
 Result<Config> load_file(const std::filesystem::path& path);
 
 // Same as load_file for text already in memory; `source` prefixes the error messages.

@@ -84,6 +84,7 @@ private:
     std::shared_ptr<spdlog::logger> m_log;
     RecordedHandler m_on_recorded;
     config::LookupSchedule m_schedule;
+    std::shared_ptr<const carriers::Ruleset> m_rules; // the tracker's; kept across reloads
     std::unique_ptr<Tracker> m_tracker;
     boost::asio::steady_timer m_poll_timer;
     boost::asio::steady_timer m_flush_timer;

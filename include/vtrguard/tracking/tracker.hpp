@@ -24,12 +24,14 @@ namespace vtrguard::tracking {
 // Lives on the loop thread: call it and read results there.
 class Tracker {
 public:
-    // Loads each enabled API's secret. `http` and `clock` must outlive the tracker.
+    // Loads each enabled API's secret. `http`, `clock` and `rules` (the carriers numbers are
+    // validated against before a lookup) must outlive the tracker.
     Tracker(boost::asio::any_io_executor executor,
             http::Client& http,
             const TrackingSettings& settings,
             const core::Clock& clock,
-            std::shared_ptr<spdlog::logger> logger);
+            std::shared_ptr<spdlog::logger> logger,
+            const carriers::Ruleset& rules = carriers::Ruleset::builtin());
     ~Tracker();
     Tracker(const Tracker&) = delete;
     Tracker& operator=(const Tracker&) = delete;

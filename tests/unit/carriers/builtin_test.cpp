@@ -162,6 +162,17 @@ TEST_CASE("builtin: China lines") {
             CHECK_FALSE(reading.is_check_verified);
         }
     }
+    SUBCASE("Cainiao's US numbers: CNUSUP + 11 digits, over DHL eCommerce's CN shape") {
+        const auto reading = read("CNUSUP00009319533");
+        CHECK(reading.is_valid);
+        CHECK(reading.carrier == "cainiao");
+        CHECK_FALSE(reading.is_check_verified);
+        CHECK(reading.candidates == std::vector<std::string>{"cainiao", "dhl"});
+        CHECK(read("CNUSUP00012345678", carrier("cainiao")).is_valid);
+        CHECK_FALSE(read("CNUSUP0001234567", carrier("cainiao")).is_valid);   // 10 digits
+        CHECK_FALSE(read("CNUSUP000123456789", carrier("cainiao")).is_valid); // 12 digits
+        CHECK_FALSE(read("CNUSUPA0012345678", carrier("cainiao")).is_valid);
+    }
     SUBCASE("bare digit runs of ZTO, Best, SF legacy and EMS count only when declared") {
         for (const auto& [number, code] :
              std::map<std::string, std::string>{{"73123456789012", "zto"},
@@ -193,6 +204,46 @@ TEST_CASE("builtin: Europe and Japan") {
         CHECK(reading.carrier == "dhl_paket");
         CHECK(reading.candidates == std::vector<std::string>{"dhl_paket", "usps"});
         CHECK_FALSE(read("00340433836442636598", carrier("dhl_paket")).is_valid);
+    }
+    SUBCASE("DHL Paket JJD piece numbers: JJD + 18 digits, shape-only; Yodel keeps 16") {
+        for (const std::string number : {"JJD000390007882155690", "JJD014600003100060880"}) {
+            CAPTURE(number);
+            const auto reading = read(number);
+            CHECK(reading.is_valid);
+            CHECK(reading.carrier == "dhl_paket");
+            CHECK_FALSE(reading.is_check_verified);
+        }
+        CHECK(read("JJD0002257639032011").carrier == "yodel");
+        CHECK(read("JJD0099999999").carrier == "dhl");        // DHL Express: JJD + 10 digits
+        CHECK_FALSE(read("JJD00039000788215569").is_valid);   // 17 digits
+        CHECK_FALSE(read("JJD0003900078821556901").is_valid); // 19 digits
+    }
+    SUBCASE("a JJD or YT number of another carrier's length is no length miss: a typo is fixed") {
+        const Validator validator(rules());
+        for (const auto& [typed, fixed] :
+             std::map<std::string, std::string>{{"JJD897285O111842585", "JJD8972850111842585"},
+                                                {"YT6635405261051O15", "YT6635405261051015"}}) {
+            CAPTURE(typed);
+            auto verdict = validator.validate(typed);
+            CHECK(verdict.reason == Reason::unknown_format);
+            CHECK_FALSE(verdict.length_miss.has_value());
+            validator.suggest_typo_fix(verdict);
+            CHECK(verdict.suggestion() == fixed);
+        }
+        // Still a length miss when no carrier with that head has the length.
+        CHECK(validator.validate("JJD00039000788215569").reason == Reason::bad_length);
+        CHECK(validator.validate("YT22295212721644").reason == Reason::bad_length);
+    }
+    SUBCASE("PostNL 3S: 3S + a 4-letter customer code + 7 to 11 digits, shape-only") {
+        for (const std::string number : {"3SOVAC7567398", "3SABCD123456789", "3SDEVC12345678901"}) {
+            CAPTURE(number);
+            const auto reading = read(number);
+            CHECK(reading.is_valid);
+            CHECK(reading.carrier == "postnl");
+            CHECK_FALSE(reading.is_check_verified);
+        }
+        CHECK_FALSE(read("3SABC1234567", carrier("postnl")).is_valid);
+        CHECK_FALSE(read("3SABCD123456", carrier("postnl")).is_valid); // 6 digits
     }
     SUBCASE("Yamato 7DR: the last digit is the first eleven mod 7") {
         const auto reading = read("123456789013");

@@ -2,7 +2,37 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+
 using namespace vtrguard::carriers;
+
+namespace {
+
+// The rules as written, one character at a time: what the fast implementations must agree with.
+char reference_mod10(std::string_view serial, int evens, int odds, bool reverse) {
+    int total = 0;
+    for (std::size_t i = 0; i < serial.size(); ++i) {
+        const char c = serial[i];
+        const int value = c <= '9' ? c - '0' : (c - 3) % 10;
+        const std::size_t position = reverse ? serial.size() - 1 - i : i;
+        total += value * (position % 2 == 0 ? evens : odds);
+    }
+    return static_cast<char>('0' + (10 - total % 10) % 10);
+}
+
+char reference_mod37_36(std::string_view serial) {
+    int product = 36;
+    for (const char c : serial) {
+        const int value = c <= '9' ? c - '0' : c - 'A' + 10;
+        int sum = (product + value) % 36;
+        sum = sum == 0 ? 36 : sum;
+        product = (sum * 2) % 37;
+    }
+    return "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(37 - product) % 36];
+}
+
+} // namespace
 
 TEST_CASE("check digits: worked examples from the published rules") {
     SUBCASE("luhn: the textbook 7992739871 has check 3") {
@@ -51,6 +81,28 @@ TEST_CASE("check digits: worked examples from the published rules") {
     }
 }
 
+TEST_CASE("check digits: the fast paths agree with the rules as written") {
+    std::mt19937 rng(11);
+    constexpr std::string_view k_digits = "0123456789";
+    constexpr std::string_view k_alphanumeric = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (int round = 0; round < 2000; ++round) {
+        // Mostly digits (eight at a time), sometimes a letter anywhere (one at a time from there).
+        const std::string_view alphabet = round % 3 == 0 ? k_alphanumeric : k_digits;
+        std::string serial(1 + rng() % 40, '0');
+        for (char& c : serial) {
+            c = rng() % 16 == 0 ? k_alphanumeric[rng() % 36] : alphabet[rng() % alphabet.size()];
+        }
+        const bool reverse = rng() % 2 == 0;
+        CHECK_MESSAGE(mod10_check(serial, 3, 1, reverse) == reference_mod10(serial, 3, 1, reverse),
+                      serial);
+        CHECK_MESSAGE(mod10_check(serial, 1, 2, false) == reference_mod10(serial, 1, 2, false),
+                      serial);
+        CHECK_MESSAGE(mod37_36_check(serial) == reference_mod37_36(serial), serial);
+    }
+    CHECK_FALSE(mod10_check("12345678-1234", 3, 1, false).has_value());
+    CHECK_FALSE(mod10_check("1234567890a", 3, 1, false).has_value());
+}
+
 TEST_CASE("check digits: a spec locates serial and check, counting from either end") {
     CheckSpec spec{
         .algorithm = CheckAlgorithm::luhn, .serial_begin = 0, .serial_end = -1, .check_at = -1};
@@ -69,6 +121,13 @@ TEST_CASE("check digits: a spec locates serial and check, counting from either e
         REQUIRE(check.has_value());
         CHECK(check_digit_matches(with_prepend, serial + *check));
         CHECK(check_digit_matches(plain, serial + *check));
+    }
+    SUBCASE("positions resolved in advance give the same answer") {
+        CHECK(check_digit_matches(spec, "79927398713", 0, 10, 10));
+        CHECK_FALSE(check_digit_matches(spec, "79927398714", 0, 10, 10));
+        CHECK_FALSE(check_digit_matches(spec, "79927398713", 0, 12, 10)); // past the end
+        CHECK_FALSE(check_digit_matches(spec, "79927398713", 5, 4, 10));  // begin after end
+        CHECK_FALSE(check_digit_matches(spec, "79927398713", 0, 10, 11)); // no such check
     }
     SUBCASE("none always matches: there is nothing to verify") {
         CHECK(check_digit_matches(CheckSpec{}, "ANYTHING"));

@@ -113,3 +113,35 @@ TEST_CASE("normalize: leaves what has more than one reading for the character ru
         CHECK(result.first_bad_at == 7);
     }
 }
+
+TEST_CASE("normalize: records where the digits are, on every path") {
+    const auto digits_of = [](std::string_view raw) { return normalize(raw).digit_positions; };
+    CHECK(digits_of("1Z5R8939") == 0b11110101U);            // eight at a time
+    CHECK(digits_of("1z5r8939") == 0b11110101U);            // lower case folded on the way
+    CHECK(digits_of("1Z5") == 0b101U);                      // short: one at a time
+    CHECK(digits_of("1Z 5R-8939") == 0b11110101U);          // separators: one at a time
+    CHECK(digits_of("\xEF\xBC\x91Z5R8939") == 0b11110101U); // full-width: the slow path
+    CHECK(digits_of(std::string(64, '9')) == ~std::uint64_t{0});
+    Normalized into;
+    normalize("  ab12345678  ", into);
+    CHECK(into.text() == "AB12345678");
+    CHECK(into.digit_positions == 0b1111111100U);
+}
+
+TEST_CASE("normalize: the eight-at-a-time path agrees with the one-at-a-time path") {
+    // The same text with a separator appended takes the slow path; the readings must agree.
+    for (const std::string_view raw : {"abcdefghijklmnopqrstuvwxyz",
+                                       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+                                       "9400111201080805483016",
+                                       "@[`{/:09AZaz",
+                                       "12345678@",
+                                       "1234567[",
+                                       "azAZ09az"}) {
+        const auto fast = normalize(raw);
+        const auto slow = normalize(std::string(raw) + " ");
+        CHECK(fast.text() == slow.text());
+        CHECK(fast.has_bad_char == slow.has_bad_char);
+        CHECK(fast.first_bad_at == slow.first_bad_at);
+        CHECK(fast.digit_positions == slow.digit_positions);
+    }
+}

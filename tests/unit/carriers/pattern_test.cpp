@@ -81,3 +81,40 @@ TEST_CASE("pattern: errors say where and why") {
     CHECK(error_of("d x{64}").find("64 characters") != std::string::npos);
     CHECK(error_of("").find("empty") != std::string::npos);
 }
+
+TEST_CASE("pattern: a number's shape marks its digits and letters position by position") {
+    SUBCASE("short numbers, one character at a time") {
+        const auto shape = shape_of("12AB");
+        CHECK(shape.digits == 0b0011U);
+        CHECK(shape.letters == 0b1100U);
+        CHECK(shape.last == char_bit('B'));
+        CHECK(shape.is_alphanumeric);
+    }
+    SUBCASE("long numbers, eight at a time with an overlapping last step") {
+        const auto shape = shape_of("1Z5R89390357567127");
+        CHECK(shape.digits == (((std::uint64_t{1} << 18) - 1) & ~std::uint64_t{0b1010}));
+        CHECK(shape.letters == 0b1010U);
+        CHECK(shape.is_alphanumeric);
+        const std::string longest(64, '7');
+        CHECK(shape_of(longest).digits == ~std::uint64_t{0});
+        CHECK(shape_of(longest).letters == 0);
+    }
+    SUBCASE("anything but digits and upper-case letters is not alphanumeric") {
+        CHECK_FALSE(shape_of("12ab").is_alphanumeric);
+        CHECK_FALSE(shape_of("1234567890ab").is_alphanumeric);
+        CHECK_FALSE(shape_of("12345678-0AB").is_alphanumeric);
+        CHECK_FALSE(shape_of("1234567890\xC3\xA9").is_alphanumeric);
+        CHECK_FALSE(shape_of("12345678\x80"
+                             "9")
+                        .is_alphanumeric);
+        CHECK(shape_of("1234567890AZ").is_alphanumeric);
+    }
+    SUBCASE("alphanumeric_shape agrees with shape_of") {
+        for (const std::string_view number : {"RR123456785CN", "9400111201080805483016", "A1"}) {
+            const auto expected = shape_of(number);
+            const auto shape = alphanumeric_shape(number, expected.digits);
+            CHECK(shape.letters == expected.letters);
+            CHECK(shape.last == expected.last);
+        }
+    }
+}

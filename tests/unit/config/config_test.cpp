@@ -1,5 +1,6 @@
 #include "support/temp_dir.hpp"
 
+#include <vtrguard/carriers/validator.hpp>
 #include <vtrguard/config/config.hpp>
 #include <vtrguard/config/json_comments.hpp>
 #include <vtrguard/config/show.hpp>
@@ -188,4 +189,43 @@ TEST_CASE("config: show prints the carriers without secrets and parses back") {
     REQUIRE(again);
     CHECK(again->carriers.find("ups")->client_id == "abc");
     CHECK(again->carriers.find("fedex")->batch_size == 30);
+}
+
+TEST_CASE("config: rules_dir adds its carriers; a bad rule file is named") {
+    const test::TempDir dir;
+    const auto folder = (dir / "carriers.d").string();
+    dir.write("carriers.d/10-line.json",
+              R"({"carriers": [{"code": "westlake_express", "name": "Westlake Express",
+                  "formats": [{"id": "westlake_wl", "service": "Westlake", "pattern": "WL d{11}"}]}]})");
+    const std::string with_folder = R"({"rules_dir": ")" + folder + R"("})";
+
+    const auto none = config::parse("{}", "c.json");
+    REQUIRE(none);
+    CHECK_FALSE(none->rules_dir);
+    CHECK(&none->ruleset() == &carriers::Ruleset::builtin());
+    CHECK_FALSE(carriers::Validator(none->ruleset()).validate("WL12345678901").is_valid());
+
+    const auto added = config::parse(with_folder, "c.json");
+    REQUIRE(added);
+    CHECK(added->rules_dir == folder);
+    CHECK(added->ruleset().find_carrier("Westlake Express").has_value());
+    CHECK(carriers::Validator(added->ruleset()).validate("WL12345678901").is_valid());
+    const auto shown = config::parse(config::show(*added), "shown");
+    REQUIRE(shown);
+    CHECK(shown->rules_dir == folder);
+    CHECK(config::show(*none).find("\"rules_dir\": null") != std::string::npos);
+
+    const auto bad_file = dir.write(
+        "carriers.d/20-bad.json",
+        R"({"carriers": [{"code": "w", "name": "W", "formats": [{"id": "w", "pattern": "W d{9"}]}]})");
+    const auto bad = config::parse(with_folder, "c.json");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().code == ErrorCode::usage); // exit 2, as for --rules
+    CHECK(bad.error().message.find("c.json: rules_dir: ") == 0);
+    CHECK(bad.error().message.find(bad_file.string()) != std::string::npos);
+
+    const auto missing = config::parse(R"({"rules_dir": "/nonexistent/carriers.d"})", "c.json");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.find("c.json: rules_dir: /nonexistent/carriers.d: ") == 0);
+    CHECK_FALSE(config::parse(R"({"rules_dir": ""})", "c.json"));
 }
