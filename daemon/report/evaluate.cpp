@@ -46,8 +46,8 @@ int scans_needed(const Shipment& shipment, const config::MarketplacePolicy& poli
     return needed;
 }
 
-std::string time_text(const std::optional<core::TimePoint>& time) {
-    return time ? core::format_instant(*time) : std::string("none");
+std::string time_text(const std::optional<core::TimePoint>& time, const core::TimeZone& zone) {
+    return time ? core::format_instant(*time, zone) : std::string("none");
 }
 
 } // namespace
@@ -110,7 +110,8 @@ Outcome evaluate(const Shipment& shipment,
 
 std::string evidence(const Shipment& shipment,
                      const Outcome& outcome,
-                     const config::MarketplacePolicy& policy) {
+                     const config::MarketplacePolicy& policy,
+                     const core::TimeZone& zone) {
     switch (outcome.cause) {
     case Cause::tracking_missing:
         return "tracking_number is empty";
@@ -126,17 +127,17 @@ std::string evidence(const Shipment& shipment,
         return fmt::format("tracking_key {} is on another order", shipment.tracking_key);
     case Cause::uploaded_after_confirm:
         return fmt::format("tracking_uploaded_at={} after ship_confirmed_at={} and deliver_by={}",
-                           time_text(shipment.tracking_uploaded_at),
-                           time_text(shipment.ship_confirmed_at),
-                           time_text(shipment.deliver_by));
+                           time_text(shipment.tracking_uploaded_at, zone),
+                           time_text(shipment.ship_confirmed_at, zone),
+                           time_text(shipment.deliver_by, zone));
     case Cause::never_scanned:
         return fmt::format("ship_confirmed_at={}, no carrier scan within {}",
-                           time_text(shipment.ship_confirmed_at),
+                           time_text(shipment.ship_confirmed_at, zone),
                            core::format_duration(policy.no_scan_after));
     case Cause::scanned_late:
         return fmt::format("ship_confirmed_at={}, first_scan_at={} (allowed {})",
-                           time_text(shipment.ship_confirmed_at),
-                           time_text(shipment.first_scan_at),
+                           time_text(shipment.ship_confirmed_at, zone),
+                           time_text(shipment.first_scan_at, zone),
                            core::format_duration(policy.no_scan_after));
     case Cause::carrier_unreachable:
         return "carrier lookups failed";

@@ -2,6 +2,7 @@
 
 #include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/result.hpp>
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/tracking/carrier_settings.hpp>
 
 #include <chrono>
@@ -39,6 +40,12 @@ struct LookupSchedule {
     bool operator==(const LookupSchedule&) const = default;
 };
 
+// How reports show times (docs/reports.md): the zone of the daily buckets and of every date and
+// time in `vtrguard vtr`'s text, report.html, failing-orders.csv and plan-of-action.md.
+struct ReportConfig {
+    core::TimeZone time_zone; // UTC
+};
+
 // Everything vtrguard can be told, with the defaults it runs on when told nothing. Each member
 // is one key of docs/configuration.md; the key table in daemon/config/ reads and checks them.
 struct Config {
@@ -53,6 +60,7 @@ struct Config {
     // (or after its first lookup, when the order has no ship-confirm time) is `no_carrier_scan`.
     std::chrono::seconds no_scan_after{std::chrono::hours{24}};
     std::vector<MarketplacePolicy> marketplaces = default_marketplaces(); // never empty
+    ReportConfig report;
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;
