@@ -91,7 +91,13 @@ Outcome evaluate(const Shipment& shipment,
         shipment.ship_confirmed_at.value_or(shipment.deliver_by.value_or(core::TimePoint{}));
     const auto deadline = confirmed + policy.no_scan_after;
     if (!shipment.first_scan_at) {
-        return now < deadline ? Outcome{Status::pending} : fail(Cause::never_scanned);
+        if (now < deadline) {
+            return {Status::pending};
+        }
+        // Whether the parcel was scanned is unknown when vtrguard could not ask the carrier.
+        const bool is_unreachable =
+            shipment.lookup_outcome && tracking::is_failed_lookup(*shipment.lookup_outcome);
+        return fail(is_unreachable ? Cause::carrier_unreachable : Cause::never_scanned);
     }
     if (*shipment.first_scan_at > deadline) {
         return fail(Cause::scanned_late);
@@ -140,7 +146,16 @@ std::string evidence(const Shipment& shipment,
                            time_text(shipment.first_scan_at, zone),
                            core::format_duration(policy.no_scan_after));
     case Cause::carrier_unreachable:
-        return "carrier lookups failed";
+        return fmt::format("ship_confirmed_at={}, no carrier scan known: the last carrier lookup "
+                           "at {} ended {} after {} attempt{}{}{}",
+                           time_text(shipment.ship_confirmed_at, zone),
+                           time_text(shipment.lookup_checked_at, zone),
+                           tracking::lookup_outcome_name(shipment.lookup_outcome.value_or(
+                               tracking::LookupOutcome::unreachable)),
+                           shipment.lookup_attempts,
+                           shipment.lookup_attempts == 1 ? "" : "s",
+                           shipment.lookup_detail.empty() ? "" : ": ",
+                           shipment.lookup_detail);
     }
     return {};
 }

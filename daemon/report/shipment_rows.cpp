@@ -77,13 +77,24 @@ load_shipments(const std::filesystem::path& database, core::TimePoint from, core
     try {
         SQLite::Database db(database.string(), SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
         db.setBusyTimeout(5000);
-        const std::string sql =
+        // The last lookup matters only while no scan is known; CASE asks for it only then.
+        const auto lookup = [](std::string_view column) {
+            return fmt::format("CASE WHEN o.first_scan_at IS NULL THEN (SELECT l.{} FROM "
+                               "carrier_lookups AS l WHERE l.order_id = o.order_id AND l.number "
+                               "= o.tracking_key) END",
+                               column);
+        };
+        const std::string sql = fmt::format(
             "SELECT order_id, marketplace, category, carrier, tracking_number, tracking_key, "
             "tracking_verdict, service_level, ship_from_country, ship_to_country, order_value, "
-            "status, deliver_by, ship_confirmed_at, first_scan_at, tracking_uploaded_at "
-            "FROM orders WHERE status IN ('shipped', 'cancelled') "
+            "status, deliver_by, ship_confirmed_at, first_scan_at, tracking_uploaded_at, {}, {}, "
+            "{}, {} FROM orders AS o WHERE status IN ('shipped', 'cancelled') "
             "AND COALESCE(deliver_by, ship_confirmed_at) >= ? "
-            "AND COALESCE(deliver_by, ship_confirmed_at) < ?";
+            "AND COALESCE(deliver_by, ship_confirmed_at) < ?",
+            lookup("outcome"),
+            lookup("checked_at"),
+            lookup("attempts"),
+            lookup("detail"));
         sqlite3_stmt* prepared = nullptr;
         if (sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK) {
             return fail(ErrorCode::store,
@@ -119,6 +130,10 @@ load_shipments(const std::filesystem::path& database, core::TimePoint from, core
             shipment.ship_confirmed_at = time_at(row, 13);
             shipment.first_scan_at = time_at(row, 14);
             shipment.tracking_uploaded_at = time_at(row, 15);
+            shipment.lookup_outcome = tracking::parse_lookup_outcome(text_at(row, 16));
+            shipment.lookup_checked_at = time_at(row, 17);
+            shipment.lookup_attempts = sqlite3_column_int(row, 18);
+            shipment.lookup_detail = text_at(row, 19);
             const auto& [code, id] = codes.resolve(shipment.carrier);
             shipment.carrier_code = code;
             if (!id && !shipment.carrier.empty()) {
