@@ -188,6 +188,10 @@ std::vector<KeyRule> build_table() {
          },
          [](const Config& config) -> std::optional<std::string> { return config.log.level; }});
     table.push_back(duration_rule("no_scan_after", &Config::no_scan_after, k_min_lead, k_max_lead));
+    table.push_back(duration_rule("vtr_check_interval",
+                                  &Config::vtr_check_interval,
+                                  std::chrono::seconds{1},
+                                  std::chrono::hours{24}));
     table.push_back(lookup_rule("lookups.retry_min", &LookupSchedule::retry_min));
     table.push_back(lookup_rule("lookups.retry_max", &LookupSchedule::retry_max));
     table.push_back(lookup_rule("lookups.stop_after", &LookupSchedule::stop_after));

@@ -61,6 +61,8 @@ struct Config {
     std::chrono::seconds no_scan_after{std::chrono::hours{24}};
     std::vector<MarketplacePolicy> marketplaces = default_marketplaces(); // never empty
     ReportConfig report;
+    // After a sweep, the daemon recomputes the rates behind the vtr_* alerts at most this often.
+    std::chrono::seconds vtr_check_interval{std::chrono::minutes{15}};
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;
