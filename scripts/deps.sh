@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libboost-dev libcurl4-openssl-dev libsqlitecpp-dev libsqlite3-dev sqlite3
   libspdlog-dev libfmt-dev rapidjson-dev libexpected-dev libcli11-dev doctest-dev
-  python3 curl chromium
+  python3 curl chromium tzdata
 )
 
 missing=()

@@ -10,13 +10,6 @@ namespace vtrguard::alerts {
 namespace {
 
 using store::OrderStatus;
-using tracking::LookupOutcome;
-
-// A lookup that asked and got no usable answer (not one that was never meant to be sent).
-bool is_failure(LookupOutcome outcome) {
-    return outcome == LookupOutcome::unreachable || outcome == LookupOutcome::forbidden
-           || outcome == LookupOutcome::rejected;
-}
 
 bool is_scanned(const OrderFacts& facts) {
     return facts.lookup->has_physical_scan || facts.order->first_scan_at.has_value();
@@ -63,7 +56,7 @@ void carrier_conditions(const OrderFacts& facts,
     if (!lookup.status) {
         // Never answered. An open order is judged against ship-by, a shipped one against the
         // time its first scan is due.
-        if (is_failure(lookup.outcome)) {
+        if (tracking::is_failed_lookup(lookup.outcome)) {
             set(Condition::carrier_unreachable,
                 order.is_open() ? by_time
                                 : (is_overdue ? std::optional{Level::warning} : std::nullopt));

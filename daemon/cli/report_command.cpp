@@ -53,15 +53,15 @@ int run_report(const ReportOptions& options) {
     const core::SystemClock clock;
     const auto now = clock.now();
     const std::chrono::seconds window = std::chrono::hours{24} * options.window_days;
-    const auto to = report::day_of(now) + std::chrono::hours{24};
+    const auto& zone = config->report.time_zone;
     // The first day's rolling window reaches back `window` before the period.
-    const auto from = to - std::chrono::hours{24} * (options.days + options.window_days);
+    const auto [from, to] = report::history_range(now, options.days, window, zone);
     auto shipments = report::load_shipments(config->database, from, to);
     if (!shipments) {
         return report_error("report", shipments.error());
     }
     const auto history =
-        report::build_history(*shipments, config->marketplaces, now, options.days, window);
+        report::build_history(*shipments, config->marketplaces, now, options.days, window, zone);
     for (const auto& [name, text] :
          {std::pair{"report.html", report::report_html(history, *shipments)},
           std::pair{"failing-orders.csv", report::failing_orders_csv(history, *shipments)},
@@ -86,7 +86,7 @@ void add_report_command(CLI::App& app, int& exit_code) {
         "Write the evidence pack: report.html, failing-orders.csv and a plan-of-action.md "
         "draft.\nExit 0: written; 2: usage; 3: configuration; 4: runtime.");
     add_store_options(*command, options->store);
-    command->add_option("--days", options->days, "Days covered, up to today (UTC)")
+    command->add_option("--days", options->days, "Days covered, up to today (report.time_zone)")
         ->check(CLI::Range(1, 730));
     command->add_option("--window", options->window_days, "Rolling window of the daily rate, days")
         ->check(CLI::Range(1, 365));

@@ -43,8 +43,9 @@ int run_vtr(const VtrOptions& options) {
     }
     const auto summary = report::compute_vtr(*shipments, config->marketplaces, now, window);
     const double threshold = config::policy_for(config->marketplaces, "").threshold;
-    const std::string out =
-        options.format == "json" ? report::vtr_json(summary) : report::vtr_text(summary, threshold);
+    const std::string out = options.format == "json"
+                                ? report::vtr_json(summary)
+                                : report::vtr_text(summary, threshold, config->report.time_zone);
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
     bool is_at_risk = is_below(summary.overall, threshold);

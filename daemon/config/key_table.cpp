@@ -102,6 +102,20 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_log_lev
 constexpr auto k_min_lead = std::chrono::seconds{1};
 constexpr auto k_max_lead = std::chrono::hours{24 * 30};
 
+// A duration key of Config itself, `least` to `most`.
+KeyRule duration_rule(std::string_view key,
+                      std::chrono::seconds Config::*member,
+                      std::chrono::seconds least,
+                      std::chrono::seconds most) {
+    return {key,
+            [member, least, most](const rapidjson::Value& value, Config& config) {
+                return read_duration(value, config.*member, least, most);
+            },
+            [member](const Config& config) -> std::optional<std::string> {
+                return core::format_duration(config.*member);
+            }};
+}
+
 // A lead time key: `member` picks the field out of LeadTimes.
 KeyRule lead_time_rule(std::string_view key, std::chrono::seconds LeadTimes::*member) {
     return {key,
@@ -156,16 +170,8 @@ std::vector<KeyRule> build_table() {
                      [](const Config& config) -> std::optional<std::string> {
                          return config.inbox_path().string();
                      }});
-    table.push_back({"poll_interval",
-                     [](const rapidjson::Value& value, Config& config) {
-                         return read_duration(value,
-                                              config.poll_interval,
-                                              std::chrono::seconds{1},
-                                              std::chrono::hours{24});
-                     },
-                     [](const Config& config) -> std::optional<std::string> {
-                         return core::format_duration(config.poll_interval);
-                     }});
+    table.push_back(duration_rule(
+        "poll_interval", &Config::poll_interval, std::chrono::seconds{1}, std::chrono::hours{24}));
     table.push_back(lead_time_rule("lead_times.warn", &LeadTimes::warn));
     table.push_back(lead_time_rule("lead_times.error", &LeadTimes::error));
     table.push_back(lead_time_rule("lead_times.critical", &LeadTimes::critical));
@@ -189,13 +195,11 @@ std::vector<KeyRule> build_table() {
              return error;
          },
          [](const Config& config) -> std::optional<std::string> { return config.log.level; }});
-    table.push_back({"no_scan_after",
-                     [](const rapidjson::Value& value, Config& config) {
-                         return read_duration(value, config.no_scan_after, k_min_lead, k_max_lead);
-                     },
-                     [](const Config& config) -> std::optional<std::string> {
-                         return core::format_duration(config.no_scan_after);
-                     }});
+    table.push_back(duration_rule("no_scan_after", &Config::no_scan_after, k_min_lead, k_max_lead));
+    table.push_back(duration_rule("vtr_check_interval",
+                                  &Config::vtr_check_interval,
+                                  std::chrono::seconds{1},
+                                  std::chrono::hours{24}));
     table.push_back(lookup_rule("lookups.retry_min", &LookupSchedule::retry_min));
     table.push_back(lookup_rule("lookups.retry_max", &LookupSchedule::retry_max));
     table.push_back(lookup_rule("lookups.stop_after", &LookupSchedule::stop_after));
@@ -203,6 +207,22 @@ std::vector<KeyRule> build_table() {
     table.push_back(marketplaces_rule());
     table.push_back(optional_path_rule(
         "rules_dir", [](auto& config) -> auto& { return config.rules_dir; }));
+    table.push_back({"report.time_zone",
+                     [](const rapidjson::Value& value, Config& config) -> ReadError {
+                         std::string name;
+                         if (auto error = read_string(value, name)) {
+                             return error;
+                         }
+                         auto zone = core::TimeZone::load(name);
+                         if (!zone) {
+                             return zone.error().message;
+                         }
+                         config.report.time_zone = std::move(*zone);
+                         return std::nullopt;
+                     },
+                     [](const Config& config) -> std::optional<std::string> {
+                         return config.report.time_zone.name();
+                     }});
     return table;
 }
 

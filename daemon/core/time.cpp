@@ -153,6 +153,15 @@ Result<TimePoint> parse_instant(std::string_view raw) {
     return TimePoint{*date} + *time - *offset;
 }
 
+Result<std::chrono::seconds> parse_utc_offset(std::string_view text) {
+    std::size_t pos = 0;
+    auto offset = read_zone(text, pos);
+    if (offset && pos != text.size()) {
+        return fail(ErrorCode::invalid_input, "unexpected text after the offset");
+    }
+    return offset;
+}
+
 std::string format_instant(TimePoint time) {
     const auto day = std::chrono::floor<std::chrono::days>(time);
     const std::chrono::year_month_day date{day};

@@ -46,8 +46,8 @@ int scans_needed(const Shipment& shipment, const config::MarketplacePolicy& poli
     return needed;
 }
 
-std::string time_text(const std::optional<core::TimePoint>& time) {
-    return time ? core::format_instant(*time) : std::string("none");
+std::string time_text(const std::optional<core::TimePoint>& time, const core::TimeZone& zone) {
+    return time ? core::format_instant(*time, zone) : std::string("none");
 }
 
 } // namespace
@@ -91,7 +91,13 @@ Outcome evaluate(const Shipment& shipment,
         shipment.ship_confirmed_at.value_or(shipment.deliver_by.value_or(core::TimePoint{}));
     const auto deadline = confirmed + policy.no_scan_after;
     if (!shipment.first_scan_at) {
-        return now < deadline ? Outcome{Status::pending} : fail(Cause::never_scanned);
+        if (now < deadline) {
+            return {Status::pending};
+        }
+        // Whether the parcel was scanned is unknown when vtrguard could not ask the carrier.
+        const bool is_unreachable =
+            shipment.lookup_outcome && tracking::is_failed_lookup(*shipment.lookup_outcome);
+        return fail(is_unreachable ? Cause::carrier_unreachable : Cause::never_scanned);
     }
     if (*shipment.first_scan_at > deadline) {
         return fail(Cause::scanned_late);
@@ -110,7 +116,8 @@ Outcome evaluate(const Shipment& shipment,
 
 std::string evidence(const Shipment& shipment,
                      const Outcome& outcome,
-                     const config::MarketplacePolicy& policy) {
+                     const config::MarketplacePolicy& policy,
+                     const core::TimeZone& zone) {
     switch (outcome.cause) {
     case Cause::tracking_missing:
         return "tracking_number is empty";
@@ -126,20 +133,29 @@ std::string evidence(const Shipment& shipment,
         return fmt::format("tracking_key {} is on another order", shipment.tracking_key);
     case Cause::uploaded_after_confirm:
         return fmt::format("tracking_uploaded_at={} after ship_confirmed_at={} and deliver_by={}",
-                           time_text(shipment.tracking_uploaded_at),
-                           time_text(shipment.ship_confirmed_at),
-                           time_text(shipment.deliver_by));
+                           time_text(shipment.tracking_uploaded_at, zone),
+                           time_text(shipment.ship_confirmed_at, zone),
+                           time_text(shipment.deliver_by, zone));
     case Cause::never_scanned:
         return fmt::format("ship_confirmed_at={}, no carrier scan within {}",
-                           time_text(shipment.ship_confirmed_at),
+                           time_text(shipment.ship_confirmed_at, zone),
                            core::format_duration(policy.no_scan_after));
     case Cause::scanned_late:
         return fmt::format("ship_confirmed_at={}, first_scan_at={} (allowed {})",
-                           time_text(shipment.ship_confirmed_at),
-                           time_text(shipment.first_scan_at),
+                           time_text(shipment.ship_confirmed_at, zone),
+                           time_text(shipment.first_scan_at, zone),
                            core::format_duration(policy.no_scan_after));
     case Cause::carrier_unreachable:
-        return "carrier lookups failed";
+        return fmt::format("ship_confirmed_at={}, no carrier scan known: the last carrier lookup "
+                           "at {} ended {} after {} attempt{}{}{}",
+                           time_text(shipment.ship_confirmed_at, zone),
+                           time_text(shipment.lookup_checked_at, zone),
+                           tracking::lookup_outcome_name(shipment.lookup_outcome.value_or(
+                               tracking::LookupOutcome::unreachable)),
+                           shipment.lookup_attempts,
+                           shipment.lookup_attempts == 1 ? "" : "s",
+                           shipment.lookup_detail.empty() ? "" : ": ",
+                           shipment.lookup_detail);
     }
     return {};
 }

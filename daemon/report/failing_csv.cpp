@@ -1,15 +1,17 @@
 #include <vtrguard/core/text.hpp>
-#include <vtrguard/core/time.hpp>
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/report/evidence_pack.hpp>
 
 namespace vtrguard::report {
 
 namespace {
 
-void add_time(std::string& out, const std::optional<core::TimePoint>& time) {
+void add_time(std::string& out,
+              const std::optional<core::TimePoint>& time,
+              const core::TimeZone& zone) {
     out.push_back(',');
     if (time) {
-        out.append(core::format_instant(*time));
+        out.append(core::format_instant(*time, zone));
     }
 }
 
@@ -30,13 +32,13 @@ std::string failing_orders_csv(const History& history, std::span<const Shipment>
         core::append_csv_field(out, shipment.order_id);
         add_text(out, shipment.marketplace);
         add_text(out, shipment.category);
-        add_time(out, shipment.deliver_by);
-        add_time(out, shipment.ship_confirmed_at);
-        add_time(out, shipment.tracking_uploaded_at);
+        add_time(out, shipment.deliver_by, history.zone);
+        add_time(out, shipment.ship_confirmed_at, history.zone);
+        add_time(out, shipment.tracking_uploaded_at, history.zone);
         add_text(out, shipment.carrier);
         add_text(out, shipment.tracking_number);
         add_text(out, cause_name(failing.cause));
-        add_time(out, shipment.first_scan_at);
+        add_time(out, shipment.first_scan_at, history.zone);
         add_text(out, failing.evidence);
         out.append("\r\n");
     }

@@ -1,7 +1,5 @@
 #include <vtrguard/report/history.hpp>
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 namespace vtrguard::report {
@@ -10,38 +8,43 @@ namespace {
 
 constexpr std::chrono::seconds k_day{std::chrono::hours{24}};
 
-} // namespace
-
-core::TimePoint day_of(core::TimePoint time) {
-    return std::chrono::floor<std::chrono::days>(time);
+// The rolling window in whole days, at least one.
+std::int64_t days_of(std::chrono::seconds window) {
+    return std::max<std::int64_t>(1, (window + k_day - std::chrono::seconds{1}) / k_day);
 }
 
-std::string date_text(core::TimePoint time) {
-    const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(time)};
-    return fmt::format("{:04}-{:02}-{:02}",
-                       static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()),
-                       static_cast<unsigned>(date.day()));
+} // namespace
+
+std::pair<core::TimePoint, core::TimePoint> history_range(core::TimePoint now,
+                                                          int days,
+                                                          std::chrono::seconds window,
+                                                          const core::TimeZone& zone) {
+    const auto today = zone.local_day(now);
+    const auto first = today - std::chrono::days{days - 1 + days_of(window) - 1};
+    return {zone.day_start(first), zone.day_start(today + std::chrono::days{1})};
 }
 
 History build_history(std::span<const Shipment> shipments,
                       std::span<const config::MarketplacePolicy> policies,
                       core::TimePoint now,
                       int days,
-                      std::chrono::seconds window) {
+                      std::chrono::seconds window,
+                      const core::TimeZone& zone) {
     History history;
+    history.zone = zone;
     const auto& policy = config::policy_for(policies, "");
     history.threshold = policy.threshold;
     history.warning = policy.warning;
-    history.to = day_of(now) + k_day;
-    history.from = history.to - k_day * days;
+    const auto first_day = zone.local_day(now) - std::chrono::days{days - 1};
+    history.from = zone.day_start(first_day);
+    const auto [base, to] = history_range(now, days, window, zone);
+    history.to = to;
     const auto outcomes = evaluate_all(shipments, policies, now);
     history.period = summarize(shipments, outcomes, history.from, history.to);
 
     // Per-day counts from the start of the first day's window, then a running window sum.
-    const auto window_days =
-        std::max<std::int64_t>(1, (window + k_day - std::chrono::seconds{1}) / k_day);
-    const auto base = history.from - k_day * (window_days - 1);
+    const auto window_days = days_of(window);
+    const auto base_day = zone.local_day(base);
     const auto slots = static_cast<std::size_t>(window_days - 1 + days);
     std::vector<Counts> per_day(slots);
     std::array<CauseStats, k_cause_count> causes{};
@@ -50,7 +53,8 @@ History build_history(std::span<const Shipment> shipments,
         if (!date || *date < base || *date >= history.to) {
             continue;
         }
-        per_day[static_cast<std::size_t>((*date - base) / k_day)].add(outcomes[i]);
+        per_day[static_cast<std::size_t>((zone.local_day(*date) - base_day).count())].add(
+            outcomes[i]);
         if (*date < history.from || outcomes[i].status != Status::not_valid) {
             continue;
         }
@@ -60,12 +64,12 @@ History build_history(std::span<const Shipment> shipments,
         }
         stats.last = std::max(stats.last, *date);
         ++stats.count;
-        history.failing.push_back(
-            {i,
-             outcomes[i].cause,
-             evidence(shipments[i],
-                      outcomes[i],
-                      config::policy_for(policies, shipments[i].marketplace))});
+        history.failing.push_back({i,
+                                   outcomes[i].cause,
+                                   evidence(shipments[i],
+                                            outcomes[i],
+                                            config::policy_for(policies, shipments[i].marketplace),
+                                            zone)});
     }
     std::vector<Counts> prefix(slots + 1);
     for (std::size_t s = 0; s < slots; ++s) {
@@ -88,7 +92,7 @@ History build_history(std::span<const Shipment> shipments,
         for (std::size_t c = 0; c < k_cause_count; ++c) {
             counts.causes.at(c) -= before.causes.at(c);
         }
-        history.days.push_back({history.from + k_day * d, counts});
+        history.days.push_back({zone.day_start(first_day + std::chrono::days{d}), counts});
     }
     for (std::size_t c = 0; c < k_cause_count; ++c) {
         causes.at(c).cause = static_cast<Cause>(c);

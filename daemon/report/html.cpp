@@ -1,4 +1,4 @@
-#include <vtrguard/core/time.hpp>
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/report/evidence_pack.hpp>
 #include <vtrguard/report/vtr_format.hpp>
 
@@ -81,7 +81,7 @@ void append_rate_chart(std::string& out, const History& history) {
                        x_of(d),
                        y_of(*rate),
                        *rate < history.threshold ? "#b00" : "#06c",
-                       date_text(history.days[d].day),
+                       core::format_date(history.days[d].day, history.zone),
                        *rate);
     }
     fmt::format_to(it,
@@ -95,10 +95,10 @@ void append_rate_chart(std::string& out, const History& history) {
                        "text-anchor=\"end\">{}</text>\n",
                        k_margin,
                        k_chart_height - 12,
-                       date_text(history.days.front().day),
+                       core::format_date(history.days.front().day, history.zone),
                        k_margin + plot_w,
                        k_chart_height - 12,
-                       date_text(history.days.back().day));
+                       core::format_date(history.days.back().day, history.zone));
     }
     out.append("</svg>\n");
 }
@@ -164,8 +164,8 @@ void append_table(std::string& out,
     out.append("</table>\n");
 }
 
-std::string time_cell(const std::optional<core::TimePoint>& time) {
-    return time ? core::format_instant(*time) : std::string();
+std::string time_cell(const std::optional<core::TimePoint>& time, const core::TimeZone& zone) {
+    return time ? core::format_instant(*time, zone) : std::string();
 }
 
 void append_failing(std::string& out, const History& history, std::span<const Shipment> shipments) {
@@ -177,9 +177,12 @@ void append_failing(std::string& out, const History& history, std::span<const Sh
                    "<th>ship-confirmed</th><th>carrier</th><th>tracking number</th>"
                    "<th>cause</th><th>first scan</th></tr>\n",
                    history.failing.size(),
-                   shown < history.failing.size()
-                       ? fmt::format("; the first {} are listed, failing-orders.csv has all", shown)
-                       : std::string());
+                   shown < history.failing.size() ? fmt::format(
+                       "; the first {} are listed here, failing-orders.csv has all {} "
+                       "with the evidence",
+                       shown,
+                       history.failing.size())
+                                                  : std::string());
     for (std::size_t i = 0; i < shown; ++i) {
         const auto& failing = history.failing[i];
         const auto& shipment = shipments[failing.index];
@@ -187,13 +190,13 @@ void append_failing(std::string& out, const History& history, std::span<const Sh
                        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                        "<td title=\"{}\">{}</td><td>{}</td></tr>\n",
                        html_escape(shipment.order_id),
-                       time_cell(shipment.deliver_by),
-                       time_cell(shipment.ship_confirmed_at),
+                       time_cell(shipment.deliver_by, history.zone),
+                       time_cell(shipment.ship_confirmed_at, history.zone),
                        html_escape(shipment.carrier),
                        html_escape(shipment.tracking_number),
                        html_escape(failing.evidence),
                        cause_name(failing.cause),
-                       time_cell(shipment.first_scan_at));
+                       time_cell(shipment.first_scan_at, history.zone));
     }
     out.append("</table>\n");
 }
@@ -231,18 +234,22 @@ std::string report_html(const History& history, std::span<const Shipment> shipme
     std::string out;
     auto it = std::back_inserter(out);
     const auto& all = history.period.overall;
+    const auto first = core::format_date(history.from, history.zone);
+    const auto last = core::format_date(history.to - std::chrono::seconds{1}, history.zone);
     fmt::format_to(it,
                    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                    "<title>Valid Tracking Rate {} to {}</title><style>{}</style></head><body>\n"
-                   "<h1>Valid Tracking Rate</h1>\n<p>{} to {} (UTC), by promised delivery date. "
+                   "<h1>Valid Tracking Rate</h1>\n<p>{} to {}, by promised delivery date; "
+                   "days and times in {}. "
                    "Rate <b>{}%</b> ({} valid of {} decided); {} pending, {} exempt, {} "
                    "cancelled. Threshold {:.2f}%, warning {:.2f}%.</p>\n"
                    "<h2>Daily rate (rolling window) against the threshold</h2>\n",
-                   date_text(history.from),
-                   date_text(history.to - std::chrono::hours{24}),
+                   first,
+                   last,
                    k_style,
-                   date_text(history.from),
-                   date_text(history.to - std::chrono::hours{24}),
+                   first,
+                   last,
+                   html_escape(history.zone.describe(history.from, history.to)),
                    percent_text(all.rate(), "-"),
                    all.valid,
                    all.valid + all.not_valid,

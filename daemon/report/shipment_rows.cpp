@@ -77,20 +77,33 @@ load_shipments(const std::filesystem::path& database, core::TimePoint from, core
     try {
         SQLite::Database db(database.string(), SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
         db.setBusyTimeout(5000);
-        const std::string sql =
-            // The sweep's verdict: a tracking_checks row, else `ok` under the plain key (the
-            // verdicts view); none for an order written since the last sweep.
-            "SELECT order_id, marketplace, category, carrier, tracking_number, "
+        // The sweep's verdict: a tracking_checks row, else `ok` under the plain key (the
+        // verdicts view, docs/store.md); none for an order written since the last sweep. The
+        // last lookup matters only while no scan is known; CASE asks for it only then.
+        const auto lookup = [](std::string_view column) {
+            return fmt::format(
+                "CASE WHEN o.first_scan_at IS NULL THEN (SELECT l.{} FROM carrier_lookups AS l "
+                "WHERE l.order_id = o.order_id AND l.number = COALESCE(c.tracking_key, "
+                "upper(replace(replace(o.tracking_number, ' ', ''), '-', '')))) END",
+                column);
+        };
+        const std::string sql = fmt::format(
+            "SELECT o.order_id, o.marketplace, o.category, o.carrier, o.tracking_number, "
             "CASE WHEN q.order_row IS NULL THEN c.tracking_key END, "
-            "CASE WHEN q.order_row IS NULL AND tracking_number IS NOT NULL "
+            "CASE WHEN q.order_row IS NULL AND o.tracking_number IS NOT NULL "
             "     THEN COALESCE(c.verdict, 'ok') END, "
-            "service_level, ship_from_country, ship_to_country, order_value, "
-            "status, deliver_by, ship_confirmed_at, first_scan_at, tracking_uploaded_at "
-            "FROM orders LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
-            "LEFT JOIN sweep_queue AS q ON q.order_row = orders.rowid "
-            "WHERE status IN ('shipped', 'cancelled') "
-            "AND COALESCE(deliver_by, ship_confirmed_at) >= ? "
-            "AND COALESCE(deliver_by, ship_confirmed_at) < ?";
+            "o.service_level, o.ship_from_country, o.ship_to_country, o.order_value, o.status, "
+            "o.deliver_by, o.ship_confirmed_at, o.first_scan_at, o.tracking_uploaded_at, "
+            "{}, {}, {}, {} FROM orders AS o "
+            "LEFT JOIN tracking_checks AS c ON c.order_row = o.rowid "
+            "LEFT JOIN sweep_queue AS q ON q.order_row = o.rowid "
+            "WHERE o.status IN ('shipped', 'cancelled') "
+            "AND COALESCE(o.deliver_by, o.ship_confirmed_at) >= ? "
+            "AND COALESCE(o.deliver_by, o.ship_confirmed_at) < ?",
+            lookup("outcome"),
+            lookup("checked_at"),
+            lookup("attempts"),
+            lookup("detail"));
         sqlite3_stmt* prepared = nullptr;
         if (sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK) {
             return fail(ErrorCode::store,
@@ -126,6 +139,10 @@ load_shipments(const std::filesystem::path& database, core::TimePoint from, core
             shipment.ship_confirmed_at = time_at(row, 13);
             shipment.first_scan_at = time_at(row, 14);
             shipment.tracking_uploaded_at = time_at(row, 15);
+            shipment.lookup_outcome = tracking::parse_lookup_outcome(text_at(row, 16));
+            shipment.lookup_checked_at = time_at(row, 17);
+            shipment.lookup_attempts = sqlite3_column_int(row, 18);
+            shipment.lookup_detail = text_at(row, 19);
             const auto& [code, id] = codes.resolve(shipment.carrier);
             shipment.carrier_code = code;
             if (!id && !shipment.carrier.empty()) {

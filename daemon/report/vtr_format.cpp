@@ -1,5 +1,6 @@
 #include <vtrguard/core/text.hpp>
 #include <vtrguard/core/time.hpp>
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/report/vtr_format.hpp>
 
 #include <fmt/format.h>
@@ -102,16 +103,17 @@ std::string vtr_json(const VtrSummary& summary) {
     return out;
 }
 
-std::string vtr_text(const VtrSummary& summary, double threshold) {
+std::string vtr_text(const VtrSummary& summary, double threshold, const core::TimeZone& zone) {
     std::string out;
     auto it = std::back_inserter(out);
     const auto& all = summary.overall;
     fmt::format_to(it,
-                   "Valid Tracking Rate {} .. {}\n"
+                   "Valid Tracking Rate {} .. {}, times in {}\n"
                    "rate {}%  ({} valid of {} decided; {} pending, {} exempt, {} cancelled)\n"
                    "best case {}%, worst case {}%  (pending all scanned / none scanned)\n",
-                   core::format_instant(summary.from),
-                   core::format_instant(summary.to),
+                   core::format_instant(summary.from, zone),
+                   core::format_instant(summary.to, zone),
+                   zone.describe(summary.from, summary.to),
                    percent_text(all.rate(), "-"),
                    all.valid,
                    all.valid + all.not_valid,

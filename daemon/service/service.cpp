@@ -30,7 +30,6 @@ constexpr auto k_sweep_after_lookups = std::chrono::milliseconds(250);
 constexpr auto k_lookup_grace = std::chrono::milliseconds(3000);
 constexpr auto k_stop_deadline = std::chrono::milliseconds(5000);
 constexpr int k_exit_config = 3;
-constexpr std::chrono::seconds k_vtr_check_interval{std::chrono::minutes{15}};
 constexpr int k_exit_runtime = 4;
 
 } // namespace
@@ -305,7 +304,7 @@ void Service::Impl::arm_watchdog() {
 
 void Service::Impl::log_vtr_crossings(core::TimePoint now) {
     // The rate moves slowly; reading the window once per interval is enough.
-    if (last_vtr_check && now - *last_vtr_check < k_vtr_check_interval) {
+    if (last_vtr_check && now - *last_vtr_check < config.vtr_check_interval) {
         return;
     }
     last_vtr_check = now;

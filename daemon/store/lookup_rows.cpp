@@ -11,14 +11,6 @@ namespace {
 // Events kept per number: the newest ones. Enough for people to see what happened.
 constexpr std::size_t k_max_events = 50;
 
-constexpr std::array k_outcomes{tracking::LookupOutcome::tracked,
-                                tracking::LookupOutcome::invalid_format,
-                                tracking::LookupOutcome::format_only,
-                                tracking::LookupOutcome::unreachable,
-                                tracking::LookupOutcome::forbidden,
-                                tracking::LookupOutcome::rejected,
-                                tracking::LookupOutcome::cancelled};
-
 constexpr std::array k_statuses{carriers::TrackStatus::not_found,
                                 carriers::TrackStatus::label_created,
                                 carriers::TrackStatus::in_transit,
@@ -50,12 +42,8 @@ std::optional<CarrierLookup> read_lookup(const RawRow& row, int first) {
     lookup.number = row.text(first);
     lookup.first_at = from_unix(row.int64(first + 1));
     lookup.checked_at = from_unix(row.int64(first + 2));
-    const auto outcome = row.text(first + 3);
-    for (const auto candidate : k_outcomes) {
-        if (tracking::lookup_outcome_name(candidate) == outcome) {
-            lookup.outcome = candidate;
-        }
-    }
+    lookup.outcome = tracking::parse_lookup_outcome(row.text_view(first + 3))
+                         .value_or(tracking::LookupOutcome::unreachable);
     const auto status = row.text(first + 4);
     for (const auto candidate : k_statuses) {
         if (carriers::track_status_name(candidate) == status) {

@@ -29,6 +29,26 @@ std::string_view lookup_outcome_name(LookupOutcome outcome) {
     return "unknown";
 }
 
+std::optional<LookupOutcome> parse_lookup_outcome(std::string_view name) {
+    for (const auto outcome : {LookupOutcome::tracked,
+                               LookupOutcome::invalid_format,
+                               LookupOutcome::format_only,
+                               LookupOutcome::unreachable,
+                               LookupOutcome::forbidden,
+                               LookupOutcome::rejected,
+                               LookupOutcome::cancelled}) {
+        if (lookup_outcome_name(outcome) == name) {
+            return outcome;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_failed_lookup(LookupOutcome outcome) {
+    return outcome == LookupOutcome::unreachable || outcome == LookupOutcome::forbidden
+           || outcome == LookupOutcome::rejected;
+}
+
 Tracker::Tracker(boost::asio::any_io_executor executor,
                  http::Client& http,
                  const TrackingSettings& settings,

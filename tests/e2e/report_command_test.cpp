@@ -1,5 +1,6 @@
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/zones.hpp"
 
 #include <vtrguard/core/time.hpp>
 
@@ -8,6 +9,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 using vtrguard::test::run_vtrguard;
 using vtrguard::test::TempDir;
@@ -94,4 +97,76 @@ TEST_CASE("report: writes the page, the failing orders and the plan draft") {
     CHECK(vtrguard::test::read_file(out / "plan-of-action.md").find("DRAFT") != std::string::npos);
     CHECK(std::filesystem::file_size(out / "report.html") > 1000);
     CHECK(run_vtrguard({"report", "--db", db}).exit_code == 2); // --out is required
+}
+
+namespace {
+
+// `vtrguard vtr` text and the three report files, run under `env`.
+std::vector<std::string> outputs_under(const TempDir& dir,
+                                       const std::string& config,
+                                       const std::vector<std::string>& env,
+                                       const std::string& pack) {
+    const auto vtr = vtrguard::test::run_vtrguard_with_env(env, {"vtr", "--config", config});
+    REQUIRE(vtr.exit_code == 1);
+    const auto report = vtrguard::test::run_vtrguard_with_env(
+        env, {"report", "--config", config, "--out", (dir / pack).string()});
+    REQUIRE(report.exit_code == 0);
+    // The first line names the window to the second, and two runs are seconds apart.
+    const auto first_line = vtr.out.substr(0, vtr.out.find('\n'));
+    return {first_line.substr(first_line.find(", times in ")),
+            vtr.out.substr(first_line.size()),
+            vtrguard::test::read_file(dir / pack / "report.html"),
+            vtrguard::test::read_file(dir / pack / "failing-orders.csv"),
+            vtrguard::test::read_file(dir / pack / "plan-of-action.md")};
+}
+
+std::string config_with_zone(const TempDir& dir, const std::string& zone) {
+    return dir
+        .write("vtrguard.json",
+               "{\"database\": \"" + (dir / "orders.db").string()
+                   + "\", \"report\": {\"time_zone\": \"" + zone + "\"}}\n")
+        .string();
+}
+
+} // namespace
+
+TEST_CASE("vtr and report: the same output whatever the machine's time zone and locale") {
+    const TempDir dir;
+    const auto config = config_with_zone(dir, "+08:00");
+    const auto csv = dir.write("orders.csv", shipments_csv());
+    REQUIRE(run_vtrguard({"import", "--config", config, csv.string()}).exit_code == 0);
+    const auto new_york =
+        outputs_under(dir, config, {"TZ=America/New_York", "LC_ALL=de_DE.UTF-8"}, "new_york");
+    const auto utc = outputs_under(dir, config, {"TZ=UTC", "LC_ALL=C"}, "utc");
+    CHECK(new_york == utc);
+    CHECK(utc.at(0) == ", times in UTC+08:00");
+    CHECK(utc.at(2).find("days and times in UTC+08:00.") != std::string::npos);
+    CHECK(utc.at(3).find("+08:00,") != std::string::npos);
+    CHECK(utc.at(3).find("Z,") == std::string::npos);
+    CHECK(utc.at(4).find("days and times in UTC+08:00.") != std::string::npos);
+}
+
+TEST_CASE("report.time_zone: an IANA name is read from tzdata"
+          * doctest::skip(!vtrguard::test::has_zone_file("Asia/Shanghai"))) {
+    const TempDir dir;
+    const auto config = config_with_zone(dir, "Asia/Shanghai");
+    const auto vtr = run_vtrguard({"vtr", "--config", config});
+    CHECK(vtr.exit_code == 0);
+    CHECK(vtr.out.find("+08:00, times in Asia/Shanghai (UTC+08:00)\n") != std::string::npos);
+    const auto shown = run_vtrguard({"config", "show", "--config", config});
+    CHECK(shown.out.find("\"time_zone\": \"Asia/Shanghai\"") != std::string::npos);
+}
+
+TEST_CASE("report.time_zone: an unknown zone is a configuration error naming key and value") {
+    const TempDir dir;
+    const auto config = config_with_zone(dir, "Mars/Olympus_Mons");
+    const auto vtr = run_vtrguard({"vtr", "--config", config});
+    CHECK(vtr.exit_code == 3);
+    CHECK(vtr.err.find("report.time_zone: unknown time zone \"Mars/Olympus_Mons\"")
+          != std::string::npos);
+    const auto escape =
+        run_vtrguard({"config", "check", config_with_zone(dir, "../../etc/passwd")});
+    CHECK(escape.exit_code == 3);
+    CHECK(escape.err.find("report.time_zone: \"../../etc/passwd\" is not a time zone name")
+          != std::string::npos);
 }

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <csignal>
 #include <filesystem>
@@ -39,13 +40,16 @@ std::string from_now(std::chrono::seconds offset) {
     return vtrguard::core::format_instant(now + offset);
 }
 
-std::string config_text(const TempDir& dir, const std::string& poll = "1s") {
+// `extra`: more keys, such as `"vtr_check_interval": "1s"`.
+std::string
+config_text(const TempDir& dir, const std::string& poll = "1s", const std::string& extra = "") {
     return "{\n  // a daemon under test: short poll, lead times of minutes\n"
            "  \"database\": \""
            + (dir / "vtrguard.db").string() + "\",\n  \"inbox\": \"" + (dir / "inbox").string()
            + "\",\n  \"poll_interval\": \"" + poll
            + "\",\n  \"lead_times\": {\"warn\": \"3h\", \"error\": \"1h\", \"critical\": "
-             "\"10m\"}\n}\n";
+             "\"10m\"}"
+           + (extra.empty() ? "" : ",\n  " + extra) + "\n}\n";
 }
 
 // Drops a file the way writers should: under a hidden name, then renamed into place.
@@ -232,6 +236,71 @@ TEST_CASE("run: kill -9 during a large import loses or duplicates nothing") {
     SQLite::Database db((dir / "vtrguard.db").string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT COUNT(*) FROM orders").getInt() == k_rows);
     CHECK(db.execAndGet("SELECT COUNT(DISTINCT order_id) FROM orders").getInt() == k_rows);
+}
+
+namespace {
+
+// Shipped orders of one category, confirmed ten days ago (past no_scan_after) and promised a
+// week ago (inside the 30-day window): the first `scanned` scanned six hours after confirm, the
+// other `unscanned` never. Amazon Logistics numbers have no check digit, so each is unique.
+std::string shipped_rows(const std::string& category, int number_base, int scanned, int unscanned) {
+    std::string rows;
+    for (int i = 0; i < scanned + unscanned; ++i) {
+        rows += fmt::format("{}-{},amazon.com,shipped,{},amazon,TBA{:012},{},{},{}\n",
+                            category,
+                            i,
+                            category,
+                            number_base + i,
+                            from_now(-240h),
+                            from_now(-168h),
+                            i < scanned ? from_now(-234h) : "");
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("run: logs the rate crossing the warning line and the threshold, then recovering") {
+    const TempDir dir;
+    const auto config =
+        dir.write("vtrguard.json", config_text(dir, "1s", "\"vtr_check_interval\": \"1s\""));
+    // toys: 32 of 33 scanned, 96.97 % (under the 97 % warning line); books: 9 of 10, 90 %.
+    const auto seed =
+        dir.write("shipped.csv",
+                  "order_id,marketplace,status,category,carrier,tracking_number,"
+                  "ship_confirmed_at,deliver_by,first_scan_at\n"
+                      + shipped_rows("toys", 100000, 32, 1) + shipped_rows("books", 200000, 9, 1));
+    REQUIRE(vtrguard::test::run_vtrguard({"import", "--config", config.string(), seed.string()})
+                .exit_code
+            == 0);
+    DaemonProcess daemon({"run", "--config", config.string()}, dir / "daemon.log");
+    CHECK(daemon.wait_for_log("alert=vtr_below_warning marketplace=amazon.com category=toys "
+                              "level=warning previous=ok",
+                              scaled(5s)));
+    CHECK(daemon.wait_for_log("alert=vtr_below_threshold marketplace=amazon.com category=books "
+                              "level=below_threshold previous=ok",
+                              scaled(5s)));
+
+    // The carrier's first-scan times arrive: both orders were scanned in time after all.
+    drop(dir,
+         "scans.csv",
+         "order_id,first_scan_at\ntoys-32," + from_now(-234h) + "\nbooks-9," + from_now(-234h)
+             + "\n");
+    CHECK(daemon.wait_for_log("inbox: scans.csv: 2 rows imported", scaled(3s)));
+    CHECK(daemon.wait_for_log("alert=vtr_recovered", scaled(5s), 2));
+    const auto log = daemon.log();
+    CHECK(log.find("alert=vtr_recovered marketplace=amazon.com category=toys level=ok "
+                   "previous=warning")
+          != std::string::npos);
+    CHECK(log.find("alert=vtr_recovered marketplace=amazon.com category=books level=ok "
+                   "previous=below_threshold")
+          != std::string::npos);
+    daemon.signal(SIGTERM);
+    CHECK(daemon.wait_exit(scaled(5s)) == 0);
+    // Each crossing was logged once.
+    CHECK_FALSE(daemon.wait_for_log("alert=vtr_below_warning", 0ms, 2));
+    CHECK_FALSE(daemon.wait_for_log("alert=vtr_below_threshold", 0ms, 2));
+    CHECK_FALSE(daemon.wait_for_log("alert=vtr_recovered", 0ms, 3));
 }
 
 TEST_CASE("run: exits 3 on an invalid configuration, naming the closest key") {

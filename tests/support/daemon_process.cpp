@@ -1,5 +1,6 @@
 #include "support/daemon_process.hpp"
 
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 #include <fcntl.h>
@@ -14,8 +15,6 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <thread>
-
-extern char** environ;
 
 namespace vtrguard::test {
 
@@ -95,24 +94,11 @@ DaemonProcess::DaemonProcess(const std::vector<std::string>& args,
 
     std::vector<std::string> argv_storage{VTRGUARD_BINARY};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : argv_storage) {
-        argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
-    std::vector<std::string> env_storage(extra_env);
-    for (char** entry = environ; *entry != nullptr; ++entry) {
-        const std::string value = *entry;
-        if (!value.starts_with("NOTIFY_SOCKET=") && !value.starts_with("JOURNAL_STREAM=")
-            && !value.starts_with("WATCHDOG_")) {
-            env_storage.push_back(value);
-        }
-    }
-    std::vector<char*> envp;
-    for (auto& entry : env_storage) {
-        envp.push_back(entry.data());
-    }
-    envp.push_back(nullptr);
+    auto argv = c_strings(argv_storage);
+    // What systemd would hand the daemon comes only from the test.
+    auto env_storage =
+        environment_with(extra_env, {"NOTIFY_SOCKET=", "JOURNAL_STREAM=", "WATCHDOG_"});
+    auto envp = c_strings(env_storage);
 
     const int spawned =
         posix_spawn(&m_pid, VTRGUARD_BINARY, &actions, nullptr, argv.data(), envp.data());

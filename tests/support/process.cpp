@@ -13,9 +13,45 @@ extern char** environ;
 
 namespace vtrguard::test {
 
+std::vector<std::string> environment_with(const std::vector<std::string>& env,
+                                          const std::vector<std::string>& dropped) {
+    std::vector<std::string> out(env);
+    const auto is_replaced = [&](std::string_view entry) {
+        const auto name = entry.substr(0, entry.find('=') + 1);
+        for (const auto& value : env) {
+            if (value.starts_with(name)) {
+                return true;
+            }
+        }
+        for (const auto& prefix : dropped) {
+            if (entry.starts_with(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        if (!is_replaced(*entry)) {
+            out.emplace_back(*entry);
+        }
+    }
+    return out;
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+    std::vector<char*> pointers;
+    pointers.reserve(strings.size() + 1);
+    for (auto& text : strings) {
+        pointers.push_back(text.data());
+    }
+    pointers.push_back(nullptr);
+    return pointers;
+}
+
 ProcessResult run_process(const std::string& program,
                           const std::vector<std::string>& args,
-                          const std::string& input) {
+                          const std::string& input,
+                          const std::vector<std::string>& env) {
     const TempDir dir;
     const auto in_path = dir.write("stdin", input);
     const auto out_path = dir / "stdout";
@@ -31,14 +67,13 @@ ProcessResult run_process(const std::string& program,
 
     std::vector<std::string> argv_storage{program};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : argv_storage) {
-        argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
+    auto argv = c_strings(argv_storage);
+    auto env_storage = environment_with(env);
+    auto envp = c_strings(env_storage);
 
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    const int spawned =
+        posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         throw std::runtime_error("cannot start " + program);
@@ -55,6 +90,11 @@ ProcessResult run_process(const std::string& program,
 
 ProcessResult run_vtrguard(const std::vector<std::string>& args, const std::string& input) {
     return run_process(VTRGUARD_BINARY, args, input);
+}
+
+ProcessResult run_vtrguard_with_env(const std::vector<std::string>& env,
+                                    const std::vector<std::string>& args) {
+    return run_process(VTRGUARD_BINARY, args, {}, env);
 }
 
 } // namespace vtrguard::test

@@ -3,6 +3,7 @@
 #include <vtrguard/carriers/ruleset.hpp>
 #include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/result.hpp>
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/tracking/carrier_settings.hpp>
 
 #include <chrono>
@@ -41,6 +42,12 @@ struct LookupSchedule {
     bool operator==(const LookupSchedule&) const = default;
 };
 
+// How reports show times (docs/reports.md): the zone of the daily buckets and of every date and
+// time in `vtrguard vtr`'s text, report.html, failing-orders.csv and plan-of-action.md.
+struct ReportConfig {
+    core::TimeZone time_zone; // UTC
+};
+
 // Everything vtrguard can be told, with the defaults it runs on when told nothing. Each member
 // is one key of docs/configuration.md; the key table in daemon/config/ reads and checks them.
 struct Config {
@@ -59,6 +66,9 @@ struct Config {
     // absent. Loading the configuration compiles them into `rules`.
     std::optional<std::filesystem::path> rules_dir;
     std::shared_ptr<const carriers::Ruleset> rules; // null: the built-in carriers alone
+    ReportConfig report;
+    // After a sweep, the daemon recomputes the rates behind the vtr_* alerts at most this often.
+    std::chrono::seconds vtr_check_interval{std::chrono::minutes{15}};
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;

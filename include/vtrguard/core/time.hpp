@@ -23,6 +23,9 @@ Result<TimePoint> parse_instant(std::string_view text);
 // `2026-11-27T18:00:00Z`.
 std::string format_instant(TimePoint time);
 
+// Parses a whole UTC offset as parse_instant reads one: `Z`, `+08:00`, `-0530`, `+08`. Pure.
+Result<std::chrono::seconds> parse_utc_offset(std::string_view text);
+
 // Parses a duration written with units: `24h`, `90m`, `30s`, `7d`, or a sum such as `1h30m`.
 // A bare number, an unknown unit or a negative value is an error.
 Result<std::chrono::seconds> parse_duration(std::string_view text);

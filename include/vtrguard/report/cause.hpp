@@ -16,7 +16,7 @@ enum class Cause : std::uint8_t {
     uploaded_after_confirm, // the number reached the marketplace after ship-confirm, past delivery
     never_scanned,          // label created, no carrier scan within the allowed time
     scanned_late,           // the first scan came after the allowed time
-    carrier_unreachable,    // the carrier could not be asked (reserved for carrier lookups)
+    carrier_unreachable,    // no scan known and the last carrier lookup got no answer
 };
 
 inline constexpr std::size_t k_cause_count = 9;

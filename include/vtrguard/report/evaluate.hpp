@@ -2,6 +2,7 @@
 
 #include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/clock.hpp>
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/report/cause.hpp>
 #include <vtrguard/report/shipment.hpp>
 
@@ -34,9 +35,12 @@ Outcome evaluate(const Shipment& shipment,
                  bool is_reused,
                  core::TimePoint now);
 
-// The evidence behind a not-valid outcome, as one line naming the stored fields it rests on.
-std::string
-evidence(const Shipment& shipment, const Outcome& outcome, const config::MarketplacePolicy& policy);
+// The evidence behind a not-valid outcome, as one line naming the stored fields it rests on,
+// times in `zone`.
+std::string evidence(const Shipment& shipment,
+                     const Outcome& outcome,
+                     const config::MarketplacePolicy& policy,
+                     const core::TimeZone& zone);
 
 // For each shipment, whether another not-cancelled shipment carries the same number.
 std::vector<bool> find_reused(std::span<const Shipment> shipments);

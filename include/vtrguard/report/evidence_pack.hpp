@@ -14,7 +14,8 @@ inline constexpr std::size_t k_html_failing_rows = 2000;
 
 // `failing-orders.csv`: a header, then one row per failing order of `history` (order id,
 // marketplace, category, deliver_by, ship_confirmed_at, tracking_uploaded_at, carrier,
-// tracking_number, cause, first_scan_at, evidence). Times in ISO-8601 UTC. Pure.
+// tracking_number, cause, first_scan_at, evidence). Times in ISO-8601 with the offset of
+// `history.zone` (`Z` where it is zero). Pure.
 std::string failing_orders_csv(const History& history, std::span<const Shipment> shipments);
 
 // `plan-of-action.md`: a draft built from `history`'s causes, ranked by count with their share

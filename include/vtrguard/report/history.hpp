@@ -2,19 +2,21 @@
 
 #include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/clock.hpp>
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/report/rate.hpp>
 
 #include <chrono>
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vtrguard::report {
 
-// The rolling-window rate as it stood at the end of one UTC day.
+// The rolling-window rate as it stood at the end of one local day.
 struct DayPoint {
-    core::TimePoint day; // 00:00 UTC of the day
+    core::TimePoint day; // the first instant of the day
     Counts window;       // the shipments of the window ending with this day
 };
 
@@ -35,8 +37,9 @@ struct FailingOrder {
 
 // Everything the evidence pack shows about a period.
 struct History {
-    core::TimePoint from; // 00:00 UTC of the first day
-    core::TimePoint to;   // 00:00 UTC after the last day
+    core::TimeZone zone;  // the days are its local days; pages show times in it
+    core::TimePoint from; // the first instant of the first day
+    core::TimePoint to;   // the first instant after the last day
     VtrSummary period;    // every shipment with a window date in [from, to)
     std::vector<DayPoint> days;
     std::vector<CauseStats> causes;    // count > 0, most frequent first
@@ -45,19 +48,20 @@ struct History {
     double warning = 97.0;
 };
 
-// The last `days` UTC days up to and including today, judged at `now`. The daily points use
-// the rolling `window`, so `shipments` should reach `window` further back than the period.
-// Pure.
+// The last `days` days of `zone` up to and including today, judged at `now`. The daily points
+// use the rolling `window`, so `shipments` should cover history_range(). Pure.
 History build_history(std::span<const Shipment> shipments,
                       std::span<const config::MarketplacePolicy> policies,
                       core::TimePoint now,
                       int days,
-                      std::chrono::seconds window);
+                      std::chrono::seconds window,
+                      const core::TimeZone& zone = {});
 
-// 00:00 UTC of the day holding `time`.
-core::TimePoint day_of(core::TimePoint time);
-
-// `2026-03-01` for the UTC day holding `time`, whatever the locale.
-std::string date_text(core::TimePoint time);
+// The window dates build_history reads: from the first instant of the first day's rolling
+// window to the end of today, in days of `zone`. Pure.
+std::pair<core::TimePoint, core::TimePoint> history_range(core::TimePoint now,
+                                                          int days,
+                                                          std::chrono::seconds window,
+                                                          const core::TimeZone& zone);
 
 } // namespace vtrguard::report

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <vtrguard/core/clock.hpp>
+#include <vtrguard/tracking/lookup.hpp>
 
 #include <optional>
 #include <string>
@@ -29,6 +30,13 @@ struct Shipment {
     std::optional<core::TimePoint> tracking_uploaded_at;
     // How many carrier scans are known; nullopt when only first_scan_at is.
     std::optional<int> scan_count;
+    // The last carrier lookup of the current number (table carrier_lookups), read only while
+    // no scan is known: how it ended (nullopt: never looked up), when, after how many
+    // attempts, and why it failed.
+    std::optional<tracking::LookupOutcome> lookup_outcome;
+    std::optional<core::TimePoint> lookup_checked_at;
+    int lookup_attempts = 0;
+    std::string lookup_detail;
 
     // The date the marketplace files the shipment under: promised delivery, else ship-confirm.
     std::optional<core::TimePoint> window_date() const {

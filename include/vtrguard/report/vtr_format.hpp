@@ -1,5 +1,6 @@
 #pragma once
 
+#include <vtrguard/core/time_zone.hpp>
 #include <vtrguard/report/rate.hpp>
 
 #include <optional>
@@ -15,8 +16,8 @@ std::string percent_text(std::optional<double> percent, std::string_view none);
 // arrays of the same with a `name`. Pure.
 std::string vtr_json(const VtrSummary& summary);
 
-// The summary for a terminal: the overall rate with best and worst case, then one table per
-// breakdown. `threshold` marks rates below it. Pure.
-std::string vtr_text(const VtrSummary& summary, double threshold);
+// The summary for a terminal: the period in `zone`, the overall rate with best and worst case,
+// then one table per breakdown. `threshold` marks rates below it. Pure.
+std::string vtr_text(const VtrSummary& summary, double threshold, const core::TimeZone& zone);
 
 } // namespace vtrguard::report

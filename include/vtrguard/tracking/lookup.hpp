@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,13 @@ enum class LookupOutcome : std::uint8_t {
 };
 
 std::string_view lookup_outcome_name(LookupOutcome outcome);
+
+// The outcome lookup_outcome_name() calls `name`, or nullopt.
+std::optional<LookupOutcome> parse_lookup_outcome(std::string_view name);
+
+// Whether a lookup asked and got no usable answer: `unreachable`, `forbidden` or `rejected`
+// (not one never meant to be sent, such as `format_only`).
+bool is_failed_lookup(LookupOutcome outcome);
 
 // The answer for one number.
 struct Lookup {

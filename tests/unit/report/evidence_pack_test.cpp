@@ -45,7 +45,7 @@ int other_on(int d) {
 
 TEST_CASE_FIXTURE(Fixture, "report: the period holds 90 days and the known causes") {
     CHECK(history.days.size() == 90);
-    CHECK(report::date_text(history.from) == "2026-04-02");
+    CHECK(core::format_date(history.from, history.zone) == "2026-04-02");
     CHECK(history.period.overall.total == 900);
     const int missing = expected(missing_on);
     const int other = expected(other_on);
@@ -63,7 +63,7 @@ TEST_CASE_FIXTURE(Fixture, "report: the period holds 90 days and the known cause
     CHECK(history.causes[2].cause == report::Cause::never_scanned);
     CHECK(history.causes[2].count == unscanned);
     CHECK(history.failing.size() == static_cast<std::size_t>(missing + other + unscanned));
-    CHECK(report::date_text(history.causes[1].last) == "2026-05-01");
+    CHECK(core::format_date(history.causes[1].last, history.zone) == "2026-05-01");
 }
 
 TEST_CASE_FIXTURE(Fixture, "report: failing-orders.csv has one row per failing order") {
@@ -113,4 +113,67 @@ TEST_CASE("report: no shipments makes an empty but valid pack") {
           != std::string::npos);
     CHECK(report::failing_orders_csv(history, none).find("\r\n") + 2
           == report::failing_orders_csv(history, none).size());
+}
+
+TEST_CASE("report: a shipment late on March 1 in UTC is on March 2 at +08:00") {
+    const auto now = at("2026-03-05T12:00:00Z");
+    // Order 3 of a generated day is valid; this one is never scanned.
+    std::vector<report::Shipment> shipments{test::generated_history(now, 1, 4).at(3)};
+    auto& late = shipments.front();
+    late.order_id = "113-late";
+    late.deliver_by = at("2026-03-01T17:00:00Z"); // 01:00 on March 2 in Shanghai
+    late.ship_confirmed_at = at("2026-02-20T17:00:00Z");
+    late.first_scan_at.reset();
+    const auto policies = config::default_marketplaces();
+    const auto day_holding = [](const report::History& history) {
+        for (const auto& day : history.days) {
+            if (day.window.total > 0) {
+                return core::format_date(day.day, history.zone);
+            }
+        }
+        return std::string("none");
+    };
+    const auto utc = report::build_history(shipments, policies, now, 10, 24h);
+    const auto shanghai =
+        report::build_history(shipments, policies, now, 10, 24h, core::TimeZone::fixed(8h));
+    CHECK(day_holding(utc) == "2026-03-01");
+    CHECK(day_holding(shanghai) == "2026-03-02");
+    CHECK(utc.from == at("2026-02-24T00:00:00Z"));
+    CHECK(shanghai.from == at("2026-02-23T16:00:00Z"));
+    CHECK(core::format_date(shanghai.days.back().day, shanghai.zone) == "2026-03-05");
+
+    // Every time shown carries the zone: the page, the CSV and the plan.
+    const auto html = report::report_html(shanghai, shipments);
+    CHECK(html.find("days and times in UTC+08:00") != std::string::npos);
+    CHECK(html.find("<td>2026-03-02T01:00:00+08:00</td>") != std::string::npos);
+    const auto csv = report::failing_orders_csv(shanghai, shipments);
+    CHECK(csv.find("113-late,amazon.com,toys,2026-03-02T01:00:00+08:00,") != std::string::npos);
+    CHECK(report::failing_orders_csv(utc, shipments)
+              .find("113-late,amazon.com,toys,2026-03-01T17:00:00Z,")
+          != std::string::npos);
+    const auto plan = report::plan_of_action(shanghai);
+    CHECK(plan.find("Period: 2026-02-24 to 2026-03-05, by promised delivery date; days and "
+                    "times in UTC+08:00.")
+          != std::string::npos);
+    CHECK(plan.find("| 1 | Label created, never scanned | 1 | 100.0% | 2026-03-02 | 2026-03-02 |")
+          != std::string::npos);
+}
+
+TEST_CASE("report: the page says when it lists only the first failing orders") {
+    const auto now = at("2026-06-30T23:00:00Z");
+    auto shipments = test::generated_history(now, 60, 40);
+    for (auto& shipment : shipments) {
+        shipment.tracking_number.clear();
+    }
+    const auto history =
+        report::build_history(shipments, config::default_marketplaces(), now, 60, 24h);
+    REQUIRE(history.failing.size() > report::k_html_failing_rows);
+    const auto html = report::report_html(history, shipments);
+    CHECK(test::count_of(html, "<tr><td>113-") == report::k_html_failing_rows);
+    CHECK(html.find(fmt::format("{} orders without valid tracking; the first {} are listed here, "
+                                "failing-orders.csv has all {}",
+                                history.failing.size(),
+                                report::k_html_failing_rows,
+                                history.failing.size()))
+          != std::string::npos);
 }

@@ -126,6 +126,42 @@ TEST_CASE_FIXTURE(Fixture, "vtr: pending until no_scan_after, then never scanned
     CHECK(judge(waiting).cause == Cause::never_scanned);
 }
 
+TEST_CASE_FIXTURE(Fixture, "vtr: no scan and a failed last lookup is carrier_unreachable") {
+    auto shipment = shipped("u-1", at("2026-03-10T10:00:00Z"));
+    shipment.first_scan_at.reset();
+    CHECK(judge(shipment).cause == Cause::never_scanned);
+    shipment.lookup_checked_at = at("2026-03-30T08:00:00Z");
+    shipment.lookup_attempts = 3;
+    shipment.lookup_detail = "ups: timed out after 10000 ms";
+    for (const auto outcome : {tracking::LookupOutcome::unreachable,
+                               tracking::LookupOutcome::forbidden,
+                               tracking::LookupOutcome::rejected}) {
+        CAPTURE(tracking::lookup_outcome_name(outcome));
+        shipment.lookup_outcome = outcome;
+        const auto verdict = judge(shipment);
+        CHECK(verdict.status == Status::not_valid);
+        CHECK(verdict.cause == Cause::carrier_unreachable);
+    }
+    shipment.lookup_outcome = tracking::LookupOutcome::unreachable;
+    CHECK(report::evidence(shipment, judge(shipment), policies.front(), core::TimeZone{})
+          == "ship_confirmed_at=2026-03-10T10:00:00Z, no carrier scan known: the last carrier "
+             "lookup at 2026-03-30T08:00:00Z ended unreachable after 3 attempts: ups: timed out "
+             "after 10000 ms");
+    // The carrier answered without a scan, or was never asked: the parcel was not handed over.
+    for (const auto outcome :
+         {tracking::LookupOutcome::tracked, tracking::LookupOutcome::format_only}) {
+        shipment.lookup_outcome = outcome;
+        CHECK(judge(shipment).cause == Cause::never_scanned);
+    }
+    // Still within the allowed time it waits, and a known scan decides whatever the lookups say.
+    shipment.lookup_outcome = tracking::LookupOutcome::unreachable;
+    auto recent = shipment;
+    recent.ship_confirmed_at = clock.now() - 24h;
+    CHECK(judge(recent).status == Status::pending);
+    shipment.first_scan_at = *shipment.ship_confirmed_at + 2h;
+    CHECK(judge(shipment).status == Status::valid);
+}
+
 TEST_CASE_FIXTURE(Fixture, "vtr: a number scanned after the allowed time is scanned late") {
     auto late = shipped("late", at("2026-03-10T10:00:00Z"));
     late.first_scan_at = *late.ship_confirmed_at + 24h * 7 + 1s;

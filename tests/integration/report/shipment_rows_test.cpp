@@ -1,0 +1,90 @@
+#include "support/manual_clock.hpp"
+#include "support/temp_dir.hpp"
+
+#include <vtrguard/report/evaluate.hpp>
+#include <vtrguard/report/shipment_rows.hpp>
+#include <vtrguard/store/store.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+
+using namespace vtrguard;
+using namespace std::chrono_literals;
+
+namespace {
+
+using vtrguard::test::at;
+
+void add_unscanned(store::Store& db, const std::string& id, const std::string& number) {
+    store::OrderPatch patch;
+    patch.values.order_id = id;
+    patch.values.status = store::OrderStatus::shipped;
+    patch.values.carrier = "ups";
+    patch.values.tracking_number = number;
+    patch.values.ship_confirmed_at = at("2026-03-01T10:00:00Z");
+    patch.values.deliver_by = at("2026-03-04T10:00:00Z");
+    for (const auto field : {store::OrderField::status,
+                             store::OrderField::carrier,
+                             store::OrderField::tracking_number,
+                             store::OrderField::ship_confirmed_at,
+                             store::OrderField::deliver_by}) {
+        patch.set(field);
+    }
+    REQUIRE(db.upsert(patch, at("2026-03-01T10:00:00Z")).has_value());
+}
+
+store::LookupWrite failed_lookup(const std::string& id, const std::string& number) {
+    store::LookupWrite write;
+    write.order_id = id;
+    write.lookup.number = number;
+    write.lookup.first_at = at("2026-03-01T11:00:00Z");
+    write.lookup.checked_at = at("2026-03-09T06:00:00Z");
+    write.lookup.outcome = tracking::LookupOutcome::unreachable;
+    write.lookup.attempts = 4;
+    write.lookup.detail = "ups: HTTP 503";
+    return write;
+}
+
+} // namespace
+
+TEST_CASE("shipment rows: the last carrier lookup of the current number turns never scanned "
+          "into carrier unreachable") {
+    const test::TempDir dir;
+    const auto path = dir / "orders.db";
+    auto db = store::Store::open(path);
+    REQUIRE(db.has_value());
+    add_unscanned(*db, "asked", "1Z5R89390357567127");
+    add_unscanned(*db, "never-asked", "1Z5R89390357567128");
+    add_unscanned(*db, "old-number", "1Z5R89390357567129");
+    // The lookup of "old-number" was of another number.
+    const std::vector<store::LookupWrite> writes{failed_lookup("asked", "1Z5R89390357567127"),
+                                                 failed_lookup("old-number", "1Z5R89390357567000")};
+    REQUIRE(db->record_lookups(writes).has_value());
+    {
+        // As a sweep leaves numbers it found valid: out of the queue, no tracking_checks row.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("DELETE FROM sweep_queue");
+    }
+
+    auto shipments =
+        report::load_shipments(path, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"));
+    REQUIRE(shipments.has_value());
+    REQUIRE(shipments->size() == 3);
+    const auto policies = config::default_marketplaces();
+    const auto outcomes = report::evaluate_all(*shipments, policies, at("2026-03-20T00:00:00Z"));
+    for (std::size_t i = 0; i < shipments->size(); ++i) {
+        const auto& shipment = (*shipments)[i];
+        CAPTURE(shipment.order_id);
+        CHECK(outcomes[i].status == report::Status::not_valid);
+        if (shipment.order_id == "asked") {
+            CHECK(outcomes[i].cause == report::Cause::carrier_unreachable);
+            CHECK(shipment.lookup_attempts == 4);
+            CHECK(report::evidence(shipment, outcomes[i], policies.front(), core::TimeZone{})
+                      .ends_with("the last carrier lookup at 2026-03-09T06:00:00Z ended "
+                                 "unreachable after 4 attempts: ups: HTTP 503"));
+        } else {
+            CHECK(outcomes[i].cause == report::Cause::never_scanned);
+            CHECK_FALSE(shipment.lookup_outcome.has_value());
+        }
+    }
+}
