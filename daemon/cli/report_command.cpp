@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <fstream>
+#include <functional>
 #include <memory>
 
 namespace vtrguard::cli {
@@ -22,14 +24,43 @@ struct ReportOptions {
     std::string out;
 };
 
-Result<bool> write_file(const std::filesystem::path& path, const std::string& text) {
+// Writes `path` with what `write` puts in the stream.
+Result<bool> write_file(const std::filesystem::path& path,
+                        const std::function<void(std::ostream&)>& write) {
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file.write(text.data(), static_cast<std::streamsize>(text.size()));
+    write(file);
     file.close();
     if (!file) {
         return fail(ErrorCode::io, fmt::format("{}: cannot write the file", path.string()));
     }
     return true;
+}
+
+// The history of the period, read in one pass: only the counts and the failing shipments are
+// held, whatever the number of orders.
+Result<report::History> read_history(const config::Config& config,
+                                     core::TimePoint now,
+                                     int days,
+                                     std::chrono::seconds window) {
+    const auto& zone = config.report.time_zone;
+    auto reader = report::ShipmentReader::open(config.database);
+    if (!reader) {
+        return tl::unexpected(reader.error());
+    }
+    report::HistoryBuilder builder(config.marketplaces, now, days, window, zone);
+    // The first day's rolling window reaches back `window` before the period.
+    const auto [from, to] = report::history_range(now, days, window, zone);
+    auto read = reader->for_each(
+        from, to, [&builder](const auto& shipment, std::int64_t id) { builder.add(shipment, id); });
+    if (!read) {
+        return tl::unexpected(read.error());
+    }
+    // Numbers on more than one order are read again to be told apart.
+    auto candidates = reader->by_ids(builder.reuse_candidates());
+    if (!candidates) {
+        return tl::unexpected(candidates.error());
+    }
+    return std::move(builder).finish(*candidates);
 }
 
 int run_report(const ReportOptions& options) {
@@ -51,28 +82,25 @@ int run_report(const ReportOptions& options) {
                                               error.message())});
     }
     const core::SystemClock clock;
-    const auto now = clock.now();
     const std::chrono::seconds window = std::chrono::hours{24} * options.window_days;
-    const auto& zone = config->report.time_zone;
-    // The first day's rolling window reaches back `window` before the period.
-    const auto [from, to] = report::history_range(now, options.days, window, zone);
-    auto shipments = report::load_shipments(config->database, from, to);
-    if (!shipments) {
-        return report_error("report", shipments.error());
+    const auto history = read_history(*config, clock.now(), options.days, window);
+    if (!history) {
+        return report_error("report", history.error());
     }
-    const auto history =
-        report::build_history(*shipments, config->marketplaces, now, options.days, window, zone);
-    for (const auto& [name, text] :
-         {std::pair{"report.html", report::report_html(history, *shipments)},
-          std::pair{"failing-orders.csv", report::failing_orders_csv(history, *shipments)},
-          std::pair{"plan-of-action.md", report::plan_of_action(history)}}) {
-        if (auto written = write_file(out_dir / name, text); !written) {
+    const std::array<std::pair<const char*, std::function<void(std::ostream&)>>, 3> files{{
+        {"report.html", [&](std::ostream& out) { out << report::report_html(*history); }},
+        {"failing-orders.csv",
+         [&](std::ostream& out) { report::write_failing_orders_csv(*history, out); }},
+        {"plan-of-action.md", [&](std::ostream& out) { out << report::plan_of_action(*history); }},
+    }};
+    for (const auto& [name, write] : files) {
+        if (auto written = write_file(out_dir / name, write); !written) {
             return report_error("report", written.error());
         }
     }
     fmt::print("{} shipments, {} not valid; wrote {}\n",
-               history.period.overall.total,
-               history.period.overall.not_valid,
+               history->period.overall.total,
+               history->period.overall.not_valid,
                out_dir.string());
     return k_exit_ok;
 }

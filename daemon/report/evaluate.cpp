@@ -160,14 +160,17 @@ std::string evidence(const Shipment& shipment,
     return {};
 }
 
+std::string_view number_key(const Shipment& shipment) {
+    return shipment.tracking_key.empty() ? shipment.tracking_number : shipment.tracking_key;
+}
+
 std::vector<bool> find_reused(std::span<const Shipment> shipments) {
     std::unordered_map<std::string_view, std::size_t> first_holder;
     first_holder.reserve(shipments.size());
     std::vector<bool> reused(shipments.size(), false);
     for (std::size_t i = 0; i < shipments.size(); ++i) {
         const auto& shipment = shipments[i];
-        const std::string_view key =
-            shipment.tracking_key.empty() ? shipment.tracking_number : shipment.tracking_key;
+        const auto key = number_key(shipment);
         if (key.empty() || shipment.is_cancelled) {
             continue;
         }

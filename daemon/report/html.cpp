@@ -168,7 +168,7 @@ std::string time_cell(const std::optional<core::TimePoint>& time, const core::Ti
     return time ? core::format_instant(*time, zone) : std::string();
 }
 
-void append_failing(std::string& out, const History& history, std::span<const Shipment> shipments) {
+void append_failing(std::string& out, const History& history) {
     auto it = std::back_inserter(out);
     const auto shown = std::min(history.failing.size(), k_html_failing_rows);
     fmt::format_to(it,
@@ -185,7 +185,7 @@ void append_failing(std::string& out, const History& history, std::span<const Sh
                                                   : std::string());
     for (std::size_t i = 0; i < shown; ++i) {
         const auto& failing = history.failing[i];
-        const auto& shipment = shipments[failing.index];
+        const auto& shipment = failing.shipment;
         fmt::format_to(it,
                        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                        "<td title=\"{}\">{}</td><td>{}</td></tr>\n",
@@ -230,7 +230,7 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-std::string report_html(const History& history, std::span<const Shipment> shipments) {
+std::string report_html(const History& history) {
     std::string out;
     auto it = std::back_inserter(out);
     const auto& all = history.period.overall;
@@ -265,7 +265,7 @@ std::string report_html(const History& history, std::span<const Shipment> shipme
     append_table(out, "carrier", history.period.by_carrier, history.threshold);
     out.append("<h2>By category</h2>\n");
     append_table(out, "category", history.period.by_category, history.threshold);
-    append_failing(out, history, shipments);
+    append_failing(out, history);
     out.append("</body></html>\n");
     return out;
 }

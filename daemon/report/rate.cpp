@@ -1,7 +1,6 @@
 #include <vtrguard/report/rate.hpp>
 
 #include <algorithm>
-#include <map>
 
 namespace vtrguard::report {
 
@@ -14,63 +13,68 @@ std::optional<double> percent(std::int64_t part, std::int64_t whole) {
     return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
 }
 
-std::vector<Breakdown> to_breakdowns(std::map<std::string, Counts, std::less<>>& groups) {
+std::vector<Breakdown> to_breakdowns(const std::map<std::string, Counts, std::less<>>& groups) {
     std::vector<Breakdown> out;
     out.reserve(groups.size());
-    for (auto& [name, counts] : groups) {
+    for (const auto& [name, counts] : groups) {
         out.push_back({name, counts});
     }
     return out;
 }
 
-Counts& group(std::map<std::string, Counts, std::less<>>& groups, std::string_view name) {
-    if (name.empty()) {
-        name = k_unknown_group;
-    }
-    auto found = groups.find(name);
-    if (found == groups.end()) {
-        found = groups.emplace(std::string(name), Counts{}).first;
-    }
-    return found->second;
-}
-
 } // namespace
 
 void Counts::add(const Outcome& outcome) {
+    change(outcome, 1);
+}
+
+void Counts::remove(const Outcome& outcome) {
+    change(outcome, -1);
+}
+
+void Counts::change(const Outcome& outcome, std::int64_t count) {
     switch (outcome.status) {
     case Status::valid:
-        ++valid;
-        ++total;
-        lane_unverified += outcome.is_lane_unverified ? 1 : 0;
+        valid += count;
+        total += count;
+        lane_unverified += outcome.is_lane_unverified ? count : 0;
         break;
     case Status::not_valid:
-        ++not_valid;
-        ++total;
-        ++causes.at(static_cast<std::size_t>(outcome.cause));
+        not_valid += count;
+        total += count;
+        causes.at(static_cast<std::size_t>(outcome.cause)) += count;
         break;
     case Status::pending:
-        ++pending;
-        ++total;
+        pending += count;
+        total += count;
         break;
     case Status::exempt:
-        ++exempt;
+        exempt += count;
         break;
     case Status::not_counted:
-        ++cancelled;
+        cancelled += count;
         break;
     }
 }
 
 void Counts::add(const Counts& other) {
-    total += other.total;
-    valid += other.valid;
-    not_valid += other.not_valid;
-    pending += other.pending;
-    exempt += other.exempt;
-    cancelled += other.cancelled;
-    lane_unverified += other.lane_unverified;
+    change(other, 1);
+}
+
+void Counts::remove(const Counts& other) {
+    change(other, -1);
+}
+
+void Counts::change(const Counts& other, std::int64_t sign) {
+    total += sign * other.total;
+    valid += sign * other.valid;
+    not_valid += sign * other.not_valid;
+    pending += sign * other.pending;
+    exempt += sign * other.exempt;
+    cancelled += sign * other.cancelled;
+    lane_unverified += sign * other.lane_unverified;
     for (std::size_t i = 0; i < causes.size(); ++i) {
-        causes.at(i) += other.causes.at(i);
+        causes.at(i) += sign * other.causes.at(i);
     }
 }
 
@@ -86,49 +90,58 @@ std::optional<double> Counts::worst_case() const {
     return percent(valid, total);
 }
 
+Counts& SummaryBuilder::Cursor::at(Groups& groups, std::string_view wanted) {
+    if (wanted.empty()) {
+        wanted = k_unknown_group;
+    }
+    if (counts == nullptr || wanted != name) {
+        auto found = groups.find(wanted);
+        if (found == groups.end()) {
+            found = groups.emplace(std::string(wanted), Counts{}).first;
+        }
+        name = found->first;
+        counts = &found->second;
+    }
+    return *counts;
+}
+
+SummaryBuilder::SummaryBuilder(core::TimePoint from, core::TimePoint to)
+    : m_summary{from, to} {}
+
+void SummaryBuilder::add(const Shipment& shipment, const Outcome& outcome, int count) {
+    const auto date = shipment.window_date();
+    if (!date || *date < m_summary.from || *date >= m_summary.to) {
+        return;
+    }
+    for (auto* counts : {&m_summary.overall,
+                         &m_category.at(m_categories, shipment.category),
+                         &m_carrier.at(m_carriers, shipment.carrier_code),
+                         &m_marketplace.at(m_marketplaces, shipment.marketplace)}) {
+        if (count > 0) {
+            counts->add(outcome);
+        } else {
+            counts->remove(outcome);
+        }
+    }
+}
+
+VtrSummary SummaryBuilder::finish() const {
+    VtrSummary summary = m_summary;
+    summary.by_category = to_breakdowns(m_categories);
+    summary.by_carrier = to_breakdowns(m_carriers);
+    summary.by_marketplace = to_breakdowns(m_marketplaces);
+    return summary;
+}
+
 VtrSummary summarize(std::span<const Shipment> shipments,
                      std::span<const Outcome> outcomes,
                      core::TimePoint from,
                      core::TimePoint to) {
-    VtrSummary summary{from, to};
-    std::map<std::string, Counts, std::less<>> categories;
-    std::map<std::string, Counts, std::less<>> carriers;
-    std::map<std::string, Counts, std::less<>> marketplaces;
-    // Consecutive shipments often share their groups; keep the last ones at hand.
-    Counts* category = nullptr;
-    Counts* carrier = nullptr;
-    Counts* marketplace = nullptr;
-    std::string_view last_category;
-    std::string_view last_carrier;
-    std::string_view last_marketplace;
+    SummaryBuilder builder(from, to);
     for (std::size_t i = 0; i < shipments.size(); ++i) {
-        const auto& shipment = shipments[i];
-        const auto date = shipment.window_date();
-        if (!date || *date < from || *date >= to) {
-            continue;
-        }
-        const auto& outcome = outcomes[i];
-        if (category == nullptr || shipment.category != last_category) {
-            category = &group(categories, shipment.category);
-            last_category = shipment.category;
-        }
-        if (carrier == nullptr || shipment.carrier_code != last_carrier) {
-            carrier = &group(carriers, shipment.carrier_code);
-            last_carrier = shipment.carrier_code;
-        }
-        if (marketplace == nullptr || shipment.marketplace != last_marketplace) {
-            marketplace = &group(marketplaces, shipment.marketplace);
-            last_marketplace = shipment.marketplace;
-        }
-        summary.overall.add(outcome);
-        category->add(outcome);
-        carrier->add(outcome);
-        marketplace->add(outcome);
+        builder.add(shipments[i], outcomes[i]);
     }
-    summary.by_category = to_breakdowns(categories);
-    summary.by_carrier = to_breakdowns(carriers);
-    summary.by_marketplace = to_breakdowns(marketplaces);
-    return summary;
+    return builder.finish();
 }
 
 VtrSummary compute_vtr(std::span<const Shipment> shipments,

@@ -30,6 +30,9 @@ std::string_view lookup_outcome_name(LookupOutcome outcome) {
 }
 
 std::optional<LookupOutcome> parse_lookup_outcome(std::string_view name) {
+    if (name.empty()) {
+        return std::nullopt;
+    }
     for (const auto outcome : {LookupOutcome::tracked,
                                LookupOutcome::invalid_format,
                                LookupOutcome::format_only,

@@ -42,7 +42,7 @@ TEST_CASE("report: the page loads in headless Chromium with every point and bar"
     const auto shipments = vtrguard::test::generated_history(now, 120, 10);
     const auto history = vtrguard::report::build_history(
         shipments, vtrguard::config::default_marketplaces(), now, 90, 24h * 30);
-    const auto page = dir.write("report.html", vtrguard::report::report_html(history, shipments));
+    const auto page = dir.write("report.html", vtrguard::report::report_html(history));
     const auto url = "file://" + page.string();
 
     auto args = chromium_args(dir / "profile-dom");

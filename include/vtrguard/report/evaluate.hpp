@@ -26,6 +26,8 @@ struct Outcome {
     Status status = Status::valid;
     Cause cause = Cause::tracking_missing; // meaningful when not_valid
     bool is_lane_unverified = false;       // valid on one scan where the lane asks for more
+
+    bool operator==(const Outcome&) const = default;
 };
 
 // Judges `shipment` under `policy` at `now`; `is_reused` says another order holds the same
@@ -41,6 +43,9 @@ std::string evidence(const Shipment& shipment,
                      const Outcome& outcome,
                      const config::MarketplacePolicy& policy,
                      const core::TimeZone& zone);
+
+// The normalized number other orders are compared by: the sweep's key, else the number.
+std::string_view number_key(const Shipment& shipment);
 
 // For each shipment, whether another not-cancelled shipment carries the same number.
 std::vector<bool> find_reused(std::span<const Shipment> shipments);

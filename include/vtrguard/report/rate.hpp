@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +30,9 @@ struct Counts {
 
     void add(const Outcome& outcome);
     void add(const Counts& other);
+    // Takes back what add() counted.
+    void remove(const Outcome& outcome);
+    void remove(const Counts& other);
 
     // valid ÷ (valid + not_valid) in percent; nullopt when nothing is decided yet.
     std::optional<double> rate() const;
@@ -36,6 +40,10 @@ struct Counts {
     std::optional<double> best_case() const;
     // No pending shipment ever scanned: valid ÷ total.
     std::optional<double> worst_case() const;
+
+private:
+    void change(const Outcome& outcome, std::int64_t count);
+    void change(const Counts& other, std::int64_t sign);
 };
 
 // One line of a breakdown: a category, a carrier or a marketplace.
@@ -56,6 +64,37 @@ struct VtrSummary {
 
 // The name a breakdown files an empty value under.
 inline constexpr std::string_view k_unknown_group = "(none)";
+
+// Sums outcomes into a VtrSummary as shipments come, one at a time; holds only the counts.
+class SummaryBuilder {
+public:
+    SummaryBuilder(core::TimePoint from, core::TimePoint to);
+
+    // Counts `outcome` when `shipment`'s window date lies in [from, to); `count` -1 takes back
+    // an outcome counted before.
+    void add(const Shipment& shipment, const Outcome& outcome, int count = 1);
+
+    VtrSummary finish() const;
+
+private:
+    using Groups = std::map<std::string, Counts, std::less<>>;
+
+    // The group of `name`, remembered while consecutive shipments share it.
+    struct Cursor {
+        std::string_view name; // the map's own key
+        Counts* counts = nullptr;
+
+        Counts& at(Groups& groups, std::string_view wanted);
+    };
+
+    VtrSummary m_summary;
+    Groups m_categories;
+    Groups m_carriers;
+    Groups m_marketplaces;
+    Cursor m_category;
+    Cursor m_carrier;
+    Cursor m_marketplace;
+};
 
 // Sums the outcomes of shipments whose window date lies in [from, to). Pure.
 VtrSummary summarize(std::span<const Shipment> shipments,

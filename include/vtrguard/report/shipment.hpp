@@ -3,8 +3,10 @@
 #include <vtrguard/core/clock.hpp>
 #include <vtrguard/tracking/lookup.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace vtrguard::report {
 
@@ -43,5 +45,8 @@ struct Shipment {
         return deliver_by ? deliver_by : ship_confirmed_at;
     }
 };
+
+// A shipment with the id it is known by (its row id in the store).
+using IdentifiedShipment = std::pair<std::int64_t, Shipment>;
 
 } // namespace vtrguard::report

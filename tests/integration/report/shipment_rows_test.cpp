@@ -2,6 +2,7 @@
 #include "support/temp_dir.hpp"
 
 #include <vtrguard/report/evaluate.hpp>
+#include <vtrguard/report/history.hpp>
 #include <vtrguard/report/shipment_rows.hpp>
 #include <vtrguard/store/store.hpp>
 
@@ -87,4 +88,43 @@ TEST_CASE("shipment rows: the last carrier lookup of the current number turns ne
             CHECK_FALSE(shipment.lookup_outcome.has_value());
         }
     }
+}
+
+TEST_CASE("shipment rows: one pass, then the orders sharing a number read again by row id") {
+    const test::TempDir dir;
+    const auto path = dir / "orders.db";
+    auto db = store::Store::open(path);
+    REQUIRE(db.has_value());
+    add_unscanned(*db, "first", "1Z5R89390357567127");
+    add_unscanned(*db, "second", "1Z 5R8 939 0357 567127"); // the same number, spaced
+    add_unscanned(*db, "alone", "1Z5R89390357567128");      // a bad check digit
+    const auto now = at("2026-03-20T00:00:00Z");
+
+    auto reader = report::ShipmentReader::open(path);
+    REQUIRE(reader.has_value());
+    report::HistoryBuilder builder(config::default_marketplaces(), now, 30, 24h, {});
+    std::vector<std::string> seen;
+    const auto rows = reader->for_each(
+        at("2026-02-01T00:00:00Z"), at("2026-04-01T00:00:00Z"), [&](const auto& shipment, auto id) {
+            seen.push_back(shipment.order_id);
+            builder.add(shipment, id);
+        });
+    REQUIRE(rows.has_value());
+    CHECK(*rows == 3);
+    CHECK(seen == std::vector<std::string>{"first", "second", "alone"});
+    const auto ids = builder.reuse_candidates();
+    REQUIRE(ids.size() == 2);
+    const auto again = reader->by_ids(ids);
+    REQUIRE(again.has_value());
+    REQUIRE(again->size() == 2);
+    CHECK(again->at(0).second.order_id == "first");
+    CHECK(again->at(1).second.order_id == "second");
+
+    const auto history = std::move(builder).finish(*again);
+    REQUIRE(history.failing.size() == 3);
+    CHECK(history.failing[0].shipment.order_id == "alone");
+    CHECK(history.failing[0].cause == report::Cause::invalid_format); // its check digit
+    CHECK(history.failing[1].cause == report::Cause::number_reused);
+    CHECK(history.failing[2].cause == report::Cause::number_reused);
+    CHECK(history.period.overall.not_valid == 3);
 }

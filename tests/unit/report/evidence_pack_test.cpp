@@ -67,7 +67,7 @@ TEST_CASE_FIXTURE(Fixture, "report: the period holds 90 days and the known cause
 }
 
 TEST_CASE_FIXTURE(Fixture, "report: failing-orders.csv has one row per failing order") {
-    const auto csv = report::failing_orders_csv(history, shipments);
+    const auto csv = report::failing_orders_csv(history);
     CHECK(test::count_of(csv, "\r\n") == history.failing.size() + 1);
     CHECK(csv.starts_with("order_id,marketplace,category,deliver_by,ship_confirmed_at,"));
     CHECK(test::count_of(csv, ",tracking_missing,") == 30);
@@ -94,7 +94,7 @@ TEST_CASE_FIXTURE(Fixture,
 }
 
 TEST_CASE_FIXTURE(Fixture, "report: the page has a point per day and a bar per cause") {
-    const auto html = report::report_html(history, shipments);
+    const auto html = report::report_html(history);
     CHECK(test::count_of(html, "class=\"rate-point\"") == 90);
     CHECK(test::count_of(html, "class=\"cause-bar\"") == 3);
     // Self-contained: the only URLs are the SVG namespace.
@@ -108,11 +108,11 @@ TEST_CASE("report: no shipments makes an empty but valid pack") {
     const std::vector<report::Shipment> none;
     const auto history =
         report::build_history(none, config::default_marketplaces(), now, 90, 24h * 30);
-    CHECK(report::report_html(history, none).find("rate-point") == std::string::npos);
+    CHECK(report::report_html(history).find("rate-point") == std::string::npos);
     CHECK(report::plan_of_action(history).find("No shipment without valid tracking")
           != std::string::npos);
-    CHECK(report::failing_orders_csv(history, none).find("\r\n") + 2
-          == report::failing_orders_csv(history, none).size());
+    CHECK(report::failing_orders_csv(history).find("\r\n") + 2
+          == report::failing_orders_csv(history).size());
 }
 
 TEST_CASE("report: a shipment late on March 1 in UTC is on March 2 at +08:00") {
@@ -143,13 +143,12 @@ TEST_CASE("report: a shipment late on March 1 in UTC is on March 2 at +08:00") {
     CHECK(core::format_date(shanghai.days.back().day, shanghai.zone) == "2026-03-05");
 
     // Every time shown carries the zone: the page, the CSV and the plan.
-    const auto html = report::report_html(shanghai, shipments);
+    const auto html = report::report_html(shanghai);
     CHECK(html.find("days and times in UTC+08:00") != std::string::npos);
     CHECK(html.find("<td>2026-03-02T01:00:00+08:00</td>") != std::string::npos);
-    const auto csv = report::failing_orders_csv(shanghai, shipments);
+    const auto csv = report::failing_orders_csv(shanghai);
     CHECK(csv.find("113-late,amazon.com,toys,2026-03-02T01:00:00+08:00,") != std::string::npos);
-    CHECK(report::failing_orders_csv(utc, shipments)
-              .find("113-late,amazon.com,toys,2026-03-01T17:00:00Z,")
+    CHECK(report::failing_orders_csv(utc).find("113-late,amazon.com,toys,2026-03-01T17:00:00Z,")
           != std::string::npos);
     const auto plan = report::plan_of_action(shanghai);
     CHECK(plan.find("Period: 2026-02-24 to 2026-03-05, by promised delivery date; days and "
@@ -168,7 +167,7 @@ TEST_CASE("report: the page says when it lists only the first failing orders") {
     const auto history =
         report::build_history(shipments, config::default_marketplaces(), now, 60, 24h);
     REQUIRE(history.failing.size() > report::k_html_failing_rows);
-    const auto html = report::report_html(history, shipments);
+    const auto html = report::report_html(history);
     CHECK(test::count_of(html, "<tr><td>113-") == report::k_html_failing_rows);
     CHECK(html.find(fmt::format("{} orders without valid tracking; the first {} are listed here, "
                                 "failing-orders.csv has all {}",
@@ -176,4 +175,39 @@ TEST_CASE("report: the page says when it lists only the first failing orders") {
                                 report::k_html_failing_rows,
                                 history.failing.size()))
           != std::string::npos);
+}
+
+TEST_CASE("report: numbers on two orders are found while shipments stream past") {
+    const auto now = at("2026-06-30T23:00:00Z");
+    auto shipments = test::generated_history(now, 120, 10);
+    const auto policies = config::default_marketplaces();
+    // Day 100's valid order 5 reuses day 101's order 6 (also valid); day 102's unscanned order
+    // 2 (never scanned) reuses day 10's order 4, which lies before the period, in the window
+    // the first days need; a cancelled order's number is nobody's.
+    const auto order = [&](int day, int n) -> report::Shipment& {
+        return shipments.at(static_cast<std::size_t>(day * 10 + n));
+    };
+    order(100, 5).tracking_key = order(101, 6).tracking_key;
+    order(102, 2).tracking_key = order(10, 4).tracking_key;
+    order(103, 7).tracking_key = order(104, 7).tracking_key;
+    order(103, 7).is_cancelled = true;
+
+    const auto history = report::build_history(shipments, policies, now, 90, 24h * 30);
+    // The same as judging them all at once.
+    const auto outcomes = report::evaluate_all(shipments, policies, now);
+    const auto all_at_once = report::summarize(shipments, outcomes, history.from, history.to);
+    CHECK(history.period.overall.causes == all_at_once.overall.causes);
+    CHECK(history.period.overall.valid == all_at_once.overall.valid);
+    CHECK(history.period.overall.total == all_at_once.overall.total);
+    const auto reused = static_cast<std::size_t>(report::Cause::number_reused);
+    CHECK(history.period.overall.causes.at(reused) == 3);
+    CHECK(history.days.back().window.causes.at(reused) == 3);
+    std::vector<std::string> listed;
+    for (const auto& failing : history.failing) {
+        if (failing.cause == report::Cause::number_reused) {
+            listed.push_back(failing.shipment.order_id);
+            CHECK(failing.evidence.find("is on another order") != std::string::npos);
+        }
+    }
+    CHECK(listed == std::vector<std::string>{"113-0100-0005", "113-0101-0006", "113-0102-0002"});
 }
