@@ -1,6 +1,7 @@
 // Duplicates and wake-ups the sweep finds through the queue, the plain-key index and the
 // stored keys of numbers typed otherwise (migration 4, docs/store.md).
 #include "support/manual_clock.hpp"
+#include "support/sweep_events.hpp"
 #include "support/temp_dir.hpp"
 
 #include <vtrguard/alerts/sweeper.hpp>
@@ -17,6 +18,7 @@ using alerts::EventKind;
 namespace {
 
 using vtrguard::test::at;
+constexpr auto find = vtrguard::test::find_event;
 
 constexpr std::string_view k_valid_ups = "1Z5R89390357567127";
 // The same number as a Chinese input method types it: full-width, with a full-width space.
@@ -55,15 +57,6 @@ struct DuplicateFixture {
         return database.execAndGet(sql).getInt64();
     }
 };
-
-const alerts::AlertEvent*
-find(const alerts::SweepResult& result, std::string_view order, std::string_view code) {
-    const auto found =
-        std::find_if(result.events.begin(), result.events.end(), [&](const auto& event) {
-            return event.order_id == order && event.code == code;
-        });
-    return found == result.events.end() ? nullptr : &*found;
-}
 
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "support/manual_clock.hpp"
+#include "support/sweep_events.hpp"
 #include "support/temp_dir.hpp"
 
 #include <vtrguard/alerts/sweeper.hpp>
@@ -18,6 +19,7 @@ using alerts::Level;
 namespace {
 
 using vtrguard::test::at;
+constexpr auto find = vtrguard::test::find_event;
 
 constexpr std::string_view k_valid_ups = "1Z5R89390357567127";
 
@@ -63,15 +65,6 @@ struct SweepFixture {
         store = store::Store::open(dir / "v.db").value();
     }
 };
-
-const alerts::AlertEvent*
-find(const alerts::SweepResult& result, std::string_view order, std::string_view code) {
-    const auto found =
-        std::find_if(result.events.begin(), result.events.end(), [&](const auto& event) {
-            return event.order_id == order && event.code == code;
-        });
-    return found == result.events.end() ? nullptr : &*found;
-}
 
 } // namespace
 
