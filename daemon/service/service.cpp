@@ -357,23 +357,26 @@ bool Service::Impl::import_inbox() {
             break;
         }
         const auto outcome = orders::import_file(*store, file, std::nullopt, clock.now());
+        // Settle before logging: whoever reads the line finds the file already in place.
+        const auto settled = inbox.settle(file, outcome);
+        if (!settled) {
+            log->error("inbox: " + settled.error().message);
+        }
+        const std::string name = file.filename().string();
         if (outcome && outcome->errors.empty()) {
             log->info(fmt::format("inbox: {}: {} rows imported, {} unchanged",
-                                  file.filename().string(),
+                                  name,
                                   outcome->rows_imported,
                                   outcome->rows_unchanged));
         } else if (outcome) {
+            const std::string kept = settled ? settled->filename().string() : name;
             log->warn(fmt::format("inbox: {}: {} rows imported, {} skipped (see failed/{}.error)",
-                                  file.filename().string(),
+                                  name,
                                   outcome->rows_imported + outcome->rows_unchanged,
                                   outcome->errors.size(),
-                                  file.filename().string()));
+                                  kept));
         } else {
             log->error("inbox: " + outcome.error().message);
-        }
-        auto settled = inbox.settle(file, outcome);
-        if (!settled) {
-            log->error("inbox: " + settled.error().message);
         }
         has_imported = has_imported || (outcome && outcome->rows_imported > 0);
         ++files_imported;
