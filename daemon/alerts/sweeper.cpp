@@ -195,6 +195,7 @@ private:
     std::vector<store::RowCheck> m_bulk_checks; // bulk: every stored check, by row
     std::vector<store::RowTimer> m_bulk_timers; // bulk: every timer, by row
 
+    std::vector<store::DueOrder> m_due; // the chunk read, its buffers reused chunk after chunk
     std::vector<Checked> m_checked;
     std::unordered_set<std::int64_t> m_visited; // rows swept from sources other than the queue
     std::vector<std::int64_t> m_extras;         // holders a changed number may have made duplicates
@@ -254,14 +255,14 @@ Result<bool> SweepRun::start_bulk() {
 Result<bool> SweepRun::sweep_queue() {
     std::int64_t after = 0;
     while (true) {
-        auto due = m_store.load_queued(after, k_chunk_size, {m_is_bulk, m_is_fresh});
-        if (!due) {
-            return tl::unexpected(due.error());
+        auto loaded = m_store.load_queued(after, k_chunk_size, {m_is_bulk, m_is_fresh}, m_due);
+        if (!loaded) {
+            return loaded;
         }
-        if (due->empty()) {
+        if (m_due.empty()) {
             return true;
         }
-        for (auto& order : *due) {
+        for (auto& order : m_due) {
             after = std::max(after, order.row_id);
             if (!m_is_bulk) {
                 continue;
@@ -280,7 +281,7 @@ Result<bool> SweepRun::sweep_queue() {
                 order.timer = it->due_at;
             }
         }
-        if (auto swept = sweep_chunk(*due, Source::queue); !swept) {
+        if (auto swept = sweep_chunk(m_due, Source::queue); !swept) {
             return swept;
         }
     }
@@ -293,22 +294,22 @@ Result<bool> SweepRun::sweep_crossings(core::TimePoint last) {
              last.time_since_epoch().count(), m_now.time_since_epoch().count(), leads)) {
         store::ShipByCursor cursor{range.after, std::numeric_limits<std::int64_t>::max()};
         while (true) {
-            auto due = m_store.load_crossing(range, cursor, k_chunk_size);
-            if (!due) {
-                return tl::unexpected(due.error());
+            auto loaded = m_store.load_crossing(range, cursor, k_chunk_size, m_due);
+            if (!loaded) {
+                return loaded;
             }
-            if (due->empty()) {
+            if (m_due.empty()) {
                 break;
             }
-            for (const auto& order : *due) {
+            for (const auto& order : m_due) {
                 const auto ship_by = order.order.ship_by->time_since_epoch().count();
                 if (std::pair{ship_by, order.row_id} > std::pair{cursor.ship_by, cursor.row_id}
                     || cursor.row_id == std::numeric_limits<std::int64_t>::max()) {
                     cursor = {ship_by, order.row_id};
                 }
             }
-            drop_visited(*due);
-            if (auto swept = sweep_chunk(*due, Source::other); !swept) {
+            drop_visited(m_due);
+            if (auto swept = sweep_chunk(m_due, Source::other); !swept) {
                 return swept;
             }
         }
@@ -319,18 +320,18 @@ Result<bool> SweepRun::sweep_crossings(core::TimePoint last) {
 Result<bool> SweepRun::sweep_timers() {
     std::int64_t after = 0;
     while (true) {
-        auto due = m_store.load_timers(m_now, after, k_chunk_size);
-        if (!due) {
-            return tl::unexpected(due.error());
+        auto loaded = m_store.load_timers(m_now, after, k_chunk_size, m_due);
+        if (!loaded) {
+            return loaded;
         }
-        if (due->empty()) {
+        if (m_due.empty()) {
             return true;
         }
-        for (const auto& order : *due) {
+        for (const auto& order : m_due) {
             after = std::max(after, order.row_id);
         }
-        drop_visited(*due);
-        if (auto swept = sweep_chunk(*due, Source::other); !swept) {
+        drop_visited(m_due);
+        if (auto swept = sweep_chunk(m_due, Source::other); !swept) {
             return swept;
         }
     }

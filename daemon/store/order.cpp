@@ -47,6 +47,12 @@ std::optional<OrderStatus> parse_status(std::string_view name) {
         {"canceled", OrderStatus::cancelled},
         {"canceled_by_buyer", OrderStatus::cancelled},
     }};
+    // The stored names are written as spelled here: an exact match first, then any case.
+    for (const auto& [text, status] : k_names) {
+        if (text == name) {
+            return status;
+        }
+    }
     for (const auto& [text, status] : k_names) {
         if (equals_ignoring_case(text, name)) {
             return status;

@@ -14,12 +14,11 @@ namespace vtrguard::store {
 
 namespace {
 
-// The order columns as read_order() expects them, but only those decide() looks at: the
-// others read as empty, and a million-order sweep does not copy them.
+// The order columns the sweep looks at, in the order read_sweep_order() reads them.
 constexpr std::string_view k_sweep_order_columns =
-    "orders.order_id, NULL, NULL, orders.ship_by, NULL, orders.status, orders.carrier, "
-    "orders.tracking_number, orders.ship_confirmed_at, orders.first_scan_at, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, NULL";
+    "orders.order_id, orders.ship_by, orders.status, orders.carrier, orders.tracking_number, "
+    "orders.ship_confirmed_at, orders.first_scan_at";
+constexpr int k_sweep_order_column_count = 7;
 
 // Due orders from `from` and `where`, ordered by `order`, `?2` orders at most: the row, the
 // order columns, the stored check, timer and open alerts, then the lookup. Each order's
@@ -53,18 +52,37 @@ std::string bulk_orders_sql(std::string_view from, std::string_view where, std::
                        order);
 }
 
-std::vector<DueOrder> read_due_orders(sqlite3_stmt* query, bool is_bulk, std::size_t limit) {
+// Reads the sweep's columns into `order`, in place: its strings keep their buffers from the
+// order read before, so a million-order sweep does not allocate one per field. The other
+// fields are never written here and stay empty.
+void read_sweep_order(const RawRow& row, int first, Order& order) {
+    order.order_id.assign(row.text_view(first));
+    order.ship_by = row.time(first + 1);
+    order.status = parse_status(row.text_view(first + 2)).value_or(OrderStatus::awaiting);
+    order.carrier.assign(row.text_view(first + 3));
+    order.tracking_number.assign(row.text_view(first + 4));
+    order.ship_confirmed_at = row.time(first + 5);
+    order.first_scan_at = row.time(first + 6);
+}
+
+// Fills `due` from `query`, reusing its elements (see read_sweep_order).
+void read_due_orders(sqlite3_stmt* query, bool is_bulk, std::vector<DueOrder>& due) {
     constexpr int k_first_order_column = 1;
-    constexpr int k_check_column = k_first_order_column + k_order_column_count;
-    std::vector<DueOrder> due;
-    due.reserve(limit);
+    constexpr int k_check_column = k_first_order_column + k_sweep_order_column_count;
+    std::size_t used = 0;
     while (step(query)) {
         const RawRow row(query);
         const std::int64_t row_id = row.int64(0);
-        if (due.empty() || due.back().row_id != row_id) {
-            DueOrder order;
+        if (used == 0 || due[used - 1].row_id != row_id) {
+            if (used == due.size()) {
+                due.emplace_back();
+            }
+            auto& order = due[used++];
             order.row_id = row_id;
-            order.order = read_order(row, k_first_order_column);
+            read_sweep_order(row, k_first_order_column, order.order);
+            order.check.reset();
+            order.timer.reset();
+            order.open_alerts.clear();
             if (!is_bulk && row.int64(k_check_column) != 0) {
                 order.check =
                     StoredCheck{row.text(k_check_column + 1), row.text(k_check_column + 2)};
@@ -74,15 +92,14 @@ std::vector<DueOrder> read_due_orders(sqlite3_stmt* query, bool is_bulk, std::si
             }
             // The lookup columns come last, whatever comes before them.
             order.lookup = read_lookup(row, row.column_count() - k_lookup_column_count);
-            due.push_back(std::move(order));
         }
         if (!is_bulk) {
             if (auto alert = read_open_alert(row, k_check_column + 4)) {
-                due.back().open_alerts.push_back(*alert);
+                due[used - 1].open_alerts.push_back(*alert);
             }
         }
     }
-    return due;
+    due.resize(used);
 }
 
 } // namespace
@@ -114,8 +131,10 @@ bool is_plain_key(std::string_view number, std::string_view key) {
     return at == key.size();
 }
 
-Result<std::vector<DueOrder>>
-Store::load_queued(std::int64_t after_row, std::size_t limit, QueueRead read) {
+Result<bool> Store::load_queued(std::int64_t after_row,
+                                std::size_t limit,
+                                QueueRead read,
+                                std::vector<DueOrder>& into) {
     return guarded("load queued orders", [&] {
         constexpr std::string_view k_queued_from =
             "sweep_queue AS q JOIN orders ON orders.rowid = q.order_row";
@@ -135,12 +154,15 @@ Store::load_queued(std::int64_t after_row, std::size_t limit, QueueRead read) {
         auto* query = m_impl->prepare_raw(k_sql.at(variant));
         bind_raw(query, 1, after_row);
         bind_raw(query, 2, static_cast<std::int64_t>(limit));
-        return read_due_orders(query, read.is_bulk, limit);
+        read_due_orders(query, read.is_bulk, into);
+        return true;
     });
 }
 
-Result<std::vector<DueOrder>>
-Store::load_crossing(ShipByRange range, ShipByCursor after, std::size_t limit) {
+Result<bool> Store::load_crossing(ShipByRange range,
+                                  ShipByCursor after,
+                                  std::size_t limit,
+                                  std::vector<DueOrder>& into) {
     return guarded("load orders crossing a lead time", [&] {
         // The row-value comparison walks index orders_open_ship_by from the cursor.
         static const std::string k_sql =
@@ -154,12 +176,15 @@ Store::load_crossing(ShipByRange range, ShipByCursor after, std::size_t limit) {
         bind_raw(query, 2, static_cast<std::int64_t>(limit));
         bind_raw(query, 3, after.row_id);
         bind_raw(query, 4, range.up_to);
-        return read_due_orders(query, false, limit);
+        read_due_orders(query, false, into);
+        return true;
     });
 }
 
-Result<std::vector<DueOrder>>
-Store::load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limit) {
+Result<bool> Store::load_timers(core::TimePoint now,
+                                std::int64_t after_row,
+                                std::size_t limit,
+                                std::vector<DueOrder>& into) {
     return guarded("load orders whose timer is due", [&] {
         static const std::string k_sql =
             due_orders_sql("sweep_timers AS due JOIN orders ON orders.rowid = due.order_row",
@@ -170,7 +195,8 @@ Store::load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limi
         bind_raw(query, 1, after_row);
         bind_raw(query, 2, static_cast<std::int64_t>(limit));
         bind_raw(query, 3, to_unix(now));
-        return read_due_orders(query, false, limit);
+        read_due_orders(query, false, into);
+        return true;
     });
 }
 
@@ -181,7 +207,8 @@ Result<std::optional<DueOrder>> Store::load_row(std::int64_t row_id) {
         auto* query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, row_id);
         bind_raw(query, 2, 1);
-        auto due = read_due_orders(query, false, 1);
+        std::vector<DueOrder> due;
+        read_due_orders(query, false, due);
         if (due.empty()) {
             return std::nullopt;
         }

@@ -1,3 +1,4 @@
+#include "batch.hpp"
 #include "order_columns.hpp"
 #include "sweep_columns.hpp"
 
@@ -42,72 +43,102 @@ Result<bool> Store::mark_due(std::span<const std::int64_t> row_ids) {
     });
 }
 
+namespace {
+
+constexpr BatchSql k_put_checks{
+    "INSERT OR REPLACE INTO tracking_checks (order_row, tracking_key, verdict, checked_at) VALUES ",
+    "(?, ?, ?, ?)",
+    "",
+    4};
+constexpr BatchSql k_remove_checks{"DELETE FROM tracking_checks WHERE order_row IN (", "?", ")", 1};
+constexpr BatchSql k_put_timers{
+    "INSERT OR REPLACE INTO sweep_timers (order_row, due_at) VALUES ", "(?, ?)", "", 2};
+constexpr BatchSql k_remove_timers{"DELETE FROM sweep_timers WHERE order_row IN (", "?", ")", 1};
+constexpr BatchSql k_raise_alerts{
+    "INSERT INTO alerts (order_id, condition, level, detail, raised_at) VALUES ",
+    "(?, ?, ?, ?, ?)",
+    "",
+    5};
+
+// The writes whose `field` is `change`.
+std::vector<const SweepWrite*> writes_with(std::span<const SweepWrite> writes,
+                                           SweepWrite::Change SweepWrite::*field,
+                                           SweepWrite::Change change) {
+    std::vector<const SweepWrite*> chosen;
+    for (const auto& write : writes) {
+        if (write.*field == change) {
+            chosen.push_back(&write);
+        }
+    }
+    return chosen;
+}
+
+} // namespace
+
 Result<bool> Store::write_sweep(std::span<const SweepWrite> writes, core::TimePoint now) {
     return guarded("record sweep", [&] {
         using Change = SweepWrite::Change;
-        for (const auto& write : writes) {
-            if (write.check == Change::put) {
-                auto& put = m_impl->prepare("INSERT OR REPLACE INTO tracking_checks "
-                                            "(order_row, tracking_key, verdict, checked_at) "
-                                            "VALUES (?, ?, ?, ?)");
-                put.bind(1, write.row_id);
-                bind_optional_text(put, 2, write.tracking_key);
-                bind_text_view(put, 3, write.verdict);
-                put.bind(4, to_unix(now));
-                put.exec();
-            } else if (write.check == Change::remove) {
-                auto& remove = m_impl->prepare("DELETE FROM tracking_checks WHERE order_row = ?");
-                remove.bind(1, write.row_id);
-                remove.exec();
+        const auto checks = writes_with(writes, &SweepWrite::check, Change::put);
+        exec_batched(*m_impl, k_put_checks, checks.size(), [&](sqlite3_stmt* put, int at, auto i) {
+            bind_raw(put, at, checks[i]->row_id);
+            if (!checks[i]->tracking_key.empty()) {
+                bind_raw_text(put, at + 1, checks[i]->tracking_key);
             }
-            if (write.timer == Change::put) {
-                auto& put = m_impl->prepare(
-                    "INSERT OR REPLACE INTO sweep_timers (order_row, due_at) VALUES (?, ?)");
-                put.bind(1, write.row_id);
-                put.bind(2, write.timer_due);
-                put.exec();
-            } else if (write.timer == Change::remove) {
-                auto& remove = m_impl->prepare("DELETE FROM sweep_timers WHERE order_row = ?");
-                remove.bind(1, write.row_id);
-                remove.exec();
-            }
-        }
+            bind_raw_text(put, at + 2, checks[i]->verdict);
+            bind_raw(put, at + 3, to_unix(now));
+        });
+        const auto stale = writes_with(writes, &SweepWrite::check, Change::remove);
+        exec_batched(
+            *m_impl, k_remove_checks, stale.size(), [&](sqlite3_stmt* remove, int at, auto i) {
+                bind_raw(remove, at, stale[i]->row_id);
+            });
+        const auto timers = writes_with(writes, &SweepWrite::timer, Change::put);
+        exec_batched(*m_impl, k_put_timers, timers.size(), [&](sqlite3_stmt* put, int at, auto i) {
+            bind_raw(put, at, timers[i]->row_id);
+            bind_raw(put, at + 1, timers[i]->timer_due);
+        });
+        const auto done = writes_with(writes, &SweepWrite::timer, Change::remove);
+        exec_batched(
+            *m_impl, k_remove_timers, done.size(), [&](sqlite3_stmt* remove, int at, auto i) {
+                bind_raw(remove, at, done[i]->row_id);
+            });
         return true;
     });
 }
 
 Result<bool> Store::write_alerts(std::span<const AlertWrite> writes, core::TimePoint now) {
     return guarded("record alerts", [&] {
+        // At most one write per order and condition: raising them together after the
+        // escalations and resolutions changes nothing.
+        std::vector<const AlertWrite*> raises;
         for (const auto& write : writes) {
-            const auto condition = alerts::condition_name(write.condition);
-            const auto level = alerts::level_name(write.level);
-            SQLite::Statement* statement = nullptr;
-            switch (write.kind) {
-            case AlertWrite::Kind::raise:
-                statement = &m_impl->prepare(
-                    "INSERT INTO alerts (order_id, condition, level, detail, raised_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5)");
-                bind_text_view(*statement, 3, level);
-                bind_text_view(*statement, 4, write.detail);
-                break;
-            case AlertWrite::Kind::escalate:
-                statement = &m_impl->prepare(
-                    "UPDATE alerts SET level = ?3, detail = ?4, escalated_at = ?5 "
-                    "WHERE order_id = ?1 AND condition = ?2 AND resolved_at IS NULL");
-                bind_text_view(*statement, 3, level);
-                bind_text_view(*statement, 4, write.detail);
-                break;
-            case AlertWrite::Kind::resolve:
-                statement = &m_impl->prepare(
-                    "UPDATE alerts SET resolved_at = ?5 "
-                    "WHERE order_id = ?1 AND condition = ?2 AND resolved_at IS NULL");
-                break;
+            if (write.kind == AlertWrite::Kind::raise) {
+                raises.push_back(&write);
+                continue;
             }
-            bind_text_view(*statement, 1, write.order_id);
-            bind_text_view(*statement, 2, condition);
-            statement->bind(5, to_unix(now));
-            statement->exec();
+            auto* statement = m_impl->prepare_raw(
+                write.kind == AlertWrite::Kind::escalate
+                    ? "UPDATE alerts SET level = ?3, detail = ?4, escalated_at = ?5 "
+                      "WHERE order_id = ?1 AND condition = ?2 AND resolved_at IS NULL"
+                    : "UPDATE alerts SET resolved_at = ?5 "
+                      "WHERE order_id = ?1 AND condition = ?2 AND resolved_at IS NULL");
+            bind_raw_text(statement, 1, write.order_id);
+            bind_raw_text(statement, 2, alerts::condition_name(write.condition));
+            if (write.kind == AlertWrite::Kind::escalate) {
+                bind_raw_text(statement, 3, alerts::level_name(write.level));
+                bind_raw_text(statement, 4, write.detail);
+            }
+            bind_raw(statement, 5, to_unix(now));
+            step(statement);
         }
+        exec_batched(
+            *m_impl, k_raise_alerts, raises.size(), [&](sqlite3_stmt* insert, int at, auto i) {
+                bind_raw_text(insert, at, raises[i]->order_id);
+                bind_raw_text(insert, at + 1, alerts::condition_name(raises[i]->condition));
+                bind_raw_text(insert, at + 2, alerts::level_name(raises[i]->level));
+                bind_raw_text(insert, at + 3, raises[i]->detail);
+                bind_raw(insert, at + 4, to_unix(now));
+            });
         return true;
     });
 }

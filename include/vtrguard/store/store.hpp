@@ -73,18 +73,27 @@ public:
     // Orders written since the last sweep.
     Result<std::int64_t> queued_count();
 
+    // The paged readers of the sweep replace the contents of `into`, reusing its elements and
+    // their strings: a sweep that passes the same vector each time allocates almost nothing.
+
     // Up to `limit` queued orders after row `after_row`, in row order.
-    Result<std::vector<DueOrder>>
-    load_queued(std::int64_t after_row, std::size_t limit, QueueRead read = {});
+    Result<bool> load_queued(std::int64_t after_row,
+                             std::size_t limit,
+                             QueueRead read,
+                             std::vector<DueOrder>& into);
 
     // Up to `limit` awaiting orders not queued whose ship_by lies in `range` after `after`,
     // in (ship_by, row) order.
-    Result<std::vector<DueOrder>>
-    load_crossing(ShipByRange range, ShipByCursor after, std::size_t limit);
+    Result<bool> load_crossing(ShipByRange range,
+                               ShipByCursor after,
+                               std::size_t limit,
+                               std::vector<DueOrder>& into);
 
     // Up to `limit` orders not queued whose timer is at or before `now`, after row `after_row`.
-    Result<std::vector<DueOrder>>
-    load_timers(core::TimePoint now, std::int64_t after_row, std::size_t limit);
+    Result<bool> load_timers(core::TimePoint now,
+                             std::int64_t after_row,
+                             std::size_t limit,
+                             std::vector<DueOrder>& into);
 
     // The order in row `row_id`, if it still exists.
     Result<std::optional<DueOrder>> load_row(std::int64_t row_id);

@@ -83,12 +83,20 @@ TEST_CASE("store: written orders are queued until a sweep finishes") {
     REQUIRE(store.upsert(patch_of("113-1"), now));
     CHECK(store.queued_count().value() == 1);
     CHECK(store.earliest_due(now, no_leads).value() == now);
-    const auto due = store.load_queued(0, 10).value();
+    // A reused buffer: what the earlier read left in it must not leak into this one.
+    std::vector<vtrguard::store::DueOrder> due(3);
+    due[0].check = vtrguard::store::StoredCheck{"KEY", "bad_check_digit"};
+    due[0].open_alerts.push_back({});
+    due[0].timer = 5;
+    REQUIRE(store.load_queued(0, 10, {}, due));
     REQUIRE(due.size() == 1);
     CHECK(due[0].order.order_id == "113-1");
     CHECK_FALSE(due[0].check);
+    CHECK_FALSE(due[0].timer);
+    CHECK(due[0].open_alerts.empty());
     REQUIRE(store.finish_sweep({now, "settings"}));
-    CHECK(store.load_queued(0, 10).value().empty());
+    REQUIRE(store.load_queued(0, 10, {}, due));
+    CHECK(due.empty());
     CHECK(store.sweep_state().value()->settings == "settings");
     // Applying the same patch again writes nothing, so nothing is queued.
     REQUIRE(store.upsert(patch_of("113-1"), now));
