@@ -55,10 +55,17 @@ double cpu_seconds() {
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-void forget_sweeps(const std::filesystem::path& path) {
+// Every order was bought this long before the fill.
+constexpr std::int64_t k_purchased_before = 86400;
+
+// Forgets what earlier sweeps decided and returns when the database was filled: sweeping at
+// that time again meets the same orders inside their lead times, so runs stay comparable.
+core::TimePoint forget_sweeps(const std::filesystem::path& path) {
     SQLite::Database database(path.string(), SQLite::OPEN_READWRITE);
     database.exec("DELETE FROM sweep_state; DELETE FROM alerts; DELETE FROM tracking_checks; "
                   "DELETE FROM sweep_timers; DELETE FROM sweep_queue");
+    const auto purchased = database.execAndGet("SELECT min(purchase_date) FROM orders").getInt64();
+    return core::TimePoint{std::chrono::seconds{purchased + k_purchased_before}};
 }
 
 void fill(const std::filesystem::path& path,
@@ -76,7 +83,7 @@ void fill(const std::filesystem::path& path,
     for (std::size_t i = 0; i < count; ++i) {
         insert.reset();
         insert.bind(1, fmt::format("113-{:07}-{:07}", i / 1000, i));
-        insert.bind(2, start - 86400);
+        insert.bind(2, start - k_purchased_before);
         // Ship-by spread over the next ten days: about a tenth inside the warning window.
         insert.bind(3, start + 3600 + static_cast<std::int64_t>(random() % (10 * 86400)));
         const auto kind = random() % 100;
@@ -120,10 +127,9 @@ int main(int argc, char** argv) {
                  : std::filesystem::temp_directory_path() / "vtrguard-sweep-bench.db";
     const bool is_reuse = argc > 3 && std::string_view(argv[3]) == "--reuse";
     const carriers::Validator validator(carriers::Ruleset::builtin());
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     if (is_reuse && std::filesystem::exists(path)) {
-        forget_sweeps(path);
+        now = forget_sweeps(path);
     } else {
         for (const auto* suffix : {"", "-wal", "-shm"}) {
             std::filesystem::remove(path.string() + suffix);

@@ -19,11 +19,15 @@ struct BatchSql {
 };
 
 // Runs `sql` for rows [0, rows) through `statements` (Store::Impl: prepare_raw),
-// `bind_row(statement, first_param, row)` binding each row's parameters. A sweep writes tens of thousands of rows: one statement for 64 of them costs
-// little more than one for a single row. Batches of 64, then halving sizes for the rest, keep
-// the number of distinct statements (each prepared once) at seven.
+// `bind_row(statement, first_param, row)` binding each row's parameters. A sweep writes tens of
+// thousands of rows: one statement for 64 of them costs little more than one for a single row.
+// Batches of 64, then halving sizes for the rest, keep the number of distinct statements (each
+// prepared once) at seven.
 template <typename Statements, typename BindRow>
-void exec_batched(Statements& statements, const BatchSql& sql, std::size_t rows, BindRow&& bind_row) {
+void exec_batched(Statements& statements,
+                  const BatchSql& sql,
+                  std::size_t rows,
+                  BindRow&& bind_row) {
     constexpr std::size_t k_batch_rows = 64;
     std::size_t done = 0;
     for (std::size_t size = k_batch_rows; size > 0; size /= 2) {

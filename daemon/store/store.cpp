@@ -24,10 +24,14 @@ Store::Impl::Impl(const std::filesystem::path& path)
 }
 
 SQLite::Statement& Store::Impl::prepare(std::string_view sql) {
-    auto& slot = statements[sql];
-    if (!slot) {
-        slot = std::make_unique<SQLite::Statement>(database, std::string(sql));
+    auto found = statements.find(sql);
+    if (found == statements.end()) {
+        found = statements
+                    .emplace(std::string(sql),
+                             std::make_unique<SQLite::Statement>(database, std::string(sql)))
+                    .first;
     }
+    auto& slot = found->second;
     slot->reset();
     slot->clearBindings();
     return *slot;
@@ -43,7 +47,8 @@ sqlite3_stmt* Store::Impl::prepare_raw(std::string_view sql) {
             throw SQLite::Exception(database.getHandle(), status);
         }
         found = raw_statements
-                    .emplace(sql, decltype(raw_statements)::mapped_type(prepared, sqlite3_finalize))
+                    .emplace(std::string(sql),
+                             decltype(raw_statements)::mapped_type(prepared, sqlite3_finalize))
                     .first;
     }
     sqlite3_stmt* statement = found->second.get();

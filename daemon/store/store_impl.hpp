@@ -6,10 +6,13 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <cstddef>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <new>
 #include <sqlite3.h>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -25,11 +28,22 @@ struct Store::Impl {
     // The same for a raw statement, read through RawRow (row.hpp) where many rows are read.
     sqlite3_stmt* prepare_raw(std::string_view sql);
 
+    // Statements by their SQL, found from a string_view without building a string.
+    struct SqlHash {
+        using is_transparent = void;
+
+        std::size_t operator()(std::string_view sql) const {
+            return std::hash<std::string_view>{}(sql);
+        }
+    };
+
+    template <typename Statement>
+    using StatementMap = std::unordered_map<std::string, Statement, SqlHash, std::equal_to<>>;
+
     SQLite::Database database;
-    std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> statements;
+    StatementMap<std::unique_ptr<SQLite::Statement>> statements;
     // Declared after the database: finalized before it closes.
-    std::unordered_map<std::string_view, std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>>
-        raw_statements;
+    StatementMap<std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>> raw_statements;
     bool is_in_transaction = false;
 };
 
