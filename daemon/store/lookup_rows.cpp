@@ -32,6 +32,12 @@ void bind_time(SQLite::Statement& statement, int index, std::optional<core::Time
     }
 }
 
+// SQL: the order `?1` leaves the lookup queue when its number is still `?2`.
+const std::string k_dequeue_looked_up =
+    fmt::format("DELETE FROM lookup_queue WHERE order_row IN "
+                "(SELECT rowid FROM orders WHERE order_id = ?1 AND {} = ?2)",
+                k_plain_key_sql);
+
 } // namespace
 
 std::optional<CarrierLookup> read_lookup(const RawRow& row, int first) {
@@ -56,41 +62,6 @@ std::optional<CarrierLookup> read_lookup(const RawRow& row, int first) {
     lookup.attempts = static_cast<int>(row.int64(first + 8));
     lookup.detail = row.text(first + 9);
     return lookup;
-}
-
-Result<std::vector<LookupDue>> Store::due_lookups(core::TimePoint now, std::size_t limit) {
-    return guarded("load due lookups", [&] {
-        // Only numbers the last sweep found format-valid: an invalid one is never sent. An order
-        // with no tracking_checks row was found `ok` under its plain key.
-        static const std::string k_sql = fmt::format(
-            "SELECT o.order_id, o.carrier, o.tracking_key, {} FROM "
-            "(SELECT orders.order_id, orders.carrier, "
-            "        COALESCE(c.tracking_key, {}) AS tracking_key FROM orders "
-            " LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
-            " WHERE orders.status <> 'cancelled' AND orders.tracking_number IS NOT NULL "
-            " AND COALESCE(c.verdict, 'ok') = 'ok' "
-            " AND orders.rowid NOT IN (SELECT order_row FROM sweep_queue)) AS o "
-            "LEFT JOIN carrier_lookups AS l ON l.order_id = o.order_id "
-            "WHERE o.tracking_key IS NOT NULL "
-            "AND (l.order_id IS NULL OR l.number <> o.tracking_key OR l.next_at <= ?1) "
-            "LIMIT ?2",
-            k_lookup_columns,
-            k_plain_key_sql);
-        auto* query = m_impl->prepare_raw(k_sql);
-        bind_raw(query, 1, to_unix(now));
-        bind_raw(query, 2, static_cast<std::int64_t>(limit));
-        std::vector<LookupDue> due;
-        while (step(query)) {
-            const RawRow row(query);
-            LookupDue item{row.text(0), row.text(1), row.text(2), std::nullopt};
-            auto previous = read_lookup(row, 3);
-            if (previous && previous->number == item.number) {
-                item.previous = std::move(previous);
-            }
-            due.push_back(std::move(item));
-        }
-        return due;
-    });
 }
 
 Result<std::optional<core::TimePoint>> Store::earliest_lookup() {
@@ -133,6 +104,11 @@ Result<bool> Store::record_lookups(std::span<const LookupWrite> writes) {
             state.bind(10, lookup.attempts);
             bind_optional_text(state, 11, lookup.detail);
             state.exec();
+            // Looked up: out of the queue, unless the order holds another number by now.
+            auto& done = m_impl->prepare(k_dequeue_looked_up);
+            bind_text_view(done, 1, write.order_id);
+            bind_text_view(done, 2, lookup.number);
+            done.exec();
             if (!write.events.empty()) {
                 auto& clear = m_impl->prepare("DELETE FROM carrier_events WHERE number = ?");
                 bind_text_view(clear, 1, lookup.number);
@@ -156,6 +132,9 @@ Result<bool> Store::record_lookups(std::span<const LookupWrite> writes) {
                     insert.bind(7, event.is_physical ? 1 : 0);
                     insert.exec();
                 }
+            }
+            if (!write.wakes_sweep) {
+                continue;
             }
             // The sweep decides what the answer means (the update queues the order for it); an
             // order's own first scan stays.

@@ -161,6 +161,30 @@ CREATE VIEW verdicts AS
     WHERE o.tracking_number IS NOT NULL
       AND o.rowid NOT IN (SELECT order_row FROM sweep_queue);
 INSERT INTO sweep_queue (order_row) SELECT rowid FROM orders;
+)sql",
+                                                                      R"sql(
+-- Orders whose number may need a carrier lookup: the lookup scheduler reads this queue and
+-- carrier_lookups' next_at index, never the whole orders table.
+CREATE TABLE lookup_queue (order_row INTEGER PRIMARY KEY);
+CREATE TRIGGER orders_lookup_insert AFTER INSERT ON orders
+WHEN NEW.tracking_number IS NOT NULL
+BEGIN
+    INSERT INTO lookup_queue (order_row) SELECT NEW.rowid
+    WHERE NOT EXISTS (SELECT 1 FROM lookup_queue WHERE order_row = NEW.rowid);
+END;
+CREATE TRIGGER orders_lookup_update AFTER UPDATE OF tracking_number, carrier, status ON orders
+WHEN NEW.tracking_number IS NOT NULL
+     AND (OLD.tracking_number IS NOT NEW.tracking_number OR OLD.carrier IS NOT NEW.carrier
+          OR OLD.status IS NOT NEW.status)
+BEGIN
+    INSERT INTO lookup_queue (order_row) SELECT NEW.rowid
+    WHERE NOT EXISTS (SELECT 1 FROM lookup_queue WHERE order_row = NEW.rowid);
+END;
+CREATE TRIGGER orders_lookup_forget AFTER DELETE ON orders BEGIN
+    DELETE FROM lookup_queue WHERE order_row = OLD.rowid;
+END;
+INSERT INTO lookup_queue (order_row)
+    SELECT rowid FROM orders WHERE tracking_number IS NOT NULL AND status <> 'cancelled';
 )sql"};
 
 } // namespace

@@ -54,6 +54,8 @@ constexpr BatchSql k_remove_checks{"DELETE FROM tracking_checks WHERE order_row 
 constexpr BatchSql k_put_timers{
     "INSERT OR REPLACE INTO sweep_timers (order_row, due_at) VALUES ", "(?, ?)", "", 2};
 constexpr BatchSql k_remove_timers{"DELETE FROM sweep_timers WHERE order_row IN (", "?", ")", 1};
+constexpr BatchSql k_queue_lookups{
+    "INSERT OR IGNORE INTO lookup_queue (order_row) VALUES ", "(?)", "", 1};
 constexpr BatchSql k_raise_alerts{
     "INSERT INTO alerts (order_id, condition, level, detail, raised_at) VALUES ",
     "(?, ?, ?, ?, ?)",
@@ -91,6 +93,17 @@ Result<bool> Store::write_sweep(std::span<const SweepWrite> writes, core::TimePo
         exec_batched(
             *m_impl, k_remove_checks, stale.size(), [&](sqlite3_stmt* remove, int at, auto i) {
                 bind_raw(remove, at, stale[i]->row_id);
+            });
+        // A verdict that turned `ok` with no write to the order (new rules) needs a lookup.
+        std::vector<std::int64_t> now_valid;
+        for (const auto& write : writes) {
+            if (write.check != Change::keep && write.verdict == "ok") {
+                now_valid.push_back(write.row_id);
+            }
+        }
+        exec_batched(
+            *m_impl, k_queue_lookups, now_valid.size(), [&](sqlite3_stmt* queue, int at, auto i) {
+                bind_raw(queue, at, now_valid[i]);
             });
         const auto timers = writes_with(writes, &SweepWrite::timer, Change::put);
         exec_batched(*m_impl, k_put_timers, timers.size(), [&](sqlite3_stmt* put, int at, auto i) {

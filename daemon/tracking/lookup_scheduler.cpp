@@ -149,6 +149,10 @@ void LookupScheduler::on_answer(const store::LookupDue& due, Lookup lookup) {
         state.outcome = lookup.outcome;
         ++state.attempts;
         store::LookupWrite write{due.order_id, {}, {}};
+        // Format checks only, after nothing or the same: no alert of the order can change.
+        write.wakes_sweep =
+            lookup.outcome != LookupOutcome::format_only
+            || (due.previous && due.previous->outcome != LookupOutcome::format_only);
         if (lookup.outcome == LookupOutcome::tracked) {
             const auto& result = lookup.result;
             state.status = result.status;

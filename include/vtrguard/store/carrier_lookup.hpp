@@ -41,6 +41,9 @@ struct LookupWrite {
     std::string order_id;
     CarrierLookup lookup;
     std::vector<carriers::TrackEvent> events; // the carrier's events; empty keeps the stored ones
+    // Whether the sweep should judge the order again: not for an answer that cannot change
+    // its alerts (format checks only, after nothing or the same).
+    bool wakes_sweep = true;
 };
 
 } // namespace vtrguard::store

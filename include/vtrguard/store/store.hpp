@@ -18,7 +18,7 @@
 namespace vtrguard::store {
 
 // The schema this build reads and writes; older databases are migrated at open.
-inline constexpr int k_schema_version = 4;
+inline constexpr int k_schema_version = 5;
 
 enum class UpsertOutcome : std::uint8_t { inserted, updated, unchanged };
 
@@ -138,13 +138,16 @@ public:
 
     // Up to `limit` open or shipped orders with a format-valid number (as the last sweep saw
     // it) that was never looked up, changed since, or whose next lookup is at or before `now`.
+    // Reads table lookup_queue (filled by triggers on orders) and the next_at index, never the
+    // whole orders table; queued orders found not due leave the queue.
     Result<std::vector<LookupDue>> due_lookups(core::TimePoint now, std::size_t limit);
 
     // The earliest next lookup of any order, or nullopt when none is planned.
     Result<std::optional<core::TimePoint>> earliest_lookup();
 
     // Records finished lookups: their state, their events, the first scan on the order (when
-    // it has none yet), and makes each order due for the next sweep.
+    // it has none yet), takes each order out of the lookup queue, and makes it due for the
+    // next sweep (LookupWrite::wakes_sweep).
     Result<bool> record_lookups(std::span<const LookupWrite> writes);
 
     // The lookup state of `order_id`, or nullopt.

@@ -6,6 +6,7 @@
 #include <vtrguard/core/time.hpp>
 #include <vtrguard/store/store.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 using namespace vtrguard;
@@ -73,6 +74,25 @@ struct LookupFixture {
             write.events.push_back(pickup);
         }
         REQUIRE(store.record_lookups(std::span(&write, 1)));
+    }
+
+    // What a daemon with no credentials for the carrier records.
+    void record_format_only(const std::string& id, std::string_view number) {
+        store::LookupWrite write;
+        write.order_id = id;
+        write.lookup.number = std::string(number);
+        write.lookup.first_at = clock.now();
+        write.lookup.checked_at = clock.now();
+        write.lookup.outcome = tracking::LookupOutcome::format_only;
+        write.lookup.attempts = 1;
+        write.wakes_sweep = false;
+        REQUIRE(store.record_lookups(std::span(&write, 1)));
+    }
+
+    // Read through a second connection, as another program would.
+    std::int64_t lookup_queue_size() const {
+        SQLite::Database database((dir / "v.db").string());
+        return database.execAndGet("SELECT count(*) FROM lookup_queue").getInt64();
     }
 };
 
@@ -142,4 +162,76 @@ TEST_CASE_FIXTURE(LookupFixture, "lookups: a changed number forgets the old look
     REQUIRE(due.size() == 1);
     CHECK(due[0].number == "1Z2Y913V8984708072");
     CHECK_FALSE(due[0].previous);
+}
+
+TEST_CASE_FIXTURE(LookupFixture, "lookup queue: answered numbers leave it, the sweep sleeps") {
+    put("A", k_valid_ups);
+    put("B", "1Z2Y913V8984708072");
+    put("C", "1Z5R89390357567128"); // bad check digit: never due
+    CHECK(lookup_queue_size() == 3);
+    sweep();
+    const auto due = store.due_lookups(clock.now(), 10).value();
+    REQUIRE(due.size() == 2);
+    CHECK(lookup_queue_size() == 2); // C left the queue, A and B wait for their answers
+    record_format_only("A", k_valid_ups);
+    record_format_only("B", "1Z2Y913V8984708072");
+    CHECK(lookup_queue_size() == 0);
+    CHECK(store.queued_count().value() == 0); // nothing for the sweep to judge again
+    CHECK(store.due_lookups(clock.now(), 10).value().empty());
+    // New credentials: format-only numbers are due again, through the next_at index.
+    REQUIRE(store.retry_format_only(clock.now()));
+    CHECK(store.due_lookups(clock.now(), 10).value().size() == 2);
+}
+
+TEST_CASE_FIXTURE(LookupFixture, "lookup queue: a number changed during its lookup stays queued") {
+    put("A", k_valid_ups);
+    sweep();
+    REQUIRE(store.due_lookups(clock.now(), 10).value().size() == 1);
+    put("A", "1Z2Y913V8984708072");
+    record("A", carriers::TrackStatus::in_transit, true); // the answer about the old number
+    CHECK(lookup_queue_size() == 1);
+    sweep();
+    const auto due = store.due_lookups(clock.now(), 10).value();
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].number == "1Z2Y913V8984708072");
+    CHECK_FALSE(due[0].previous);
+}
+
+TEST_CASE_FIXTURE(LookupFixture, "lookup queue: a verdict the sweep turns valid queues a lookup") {
+    put("A", k_valid_ups);
+    sweep();
+    record_format_only("A", k_valid_ups);
+    REQUIRE(lookup_queue_size() == 0);
+    const auto row = SQLite::Database((dir / "v.db").string())
+                         .execAndGet("SELECT rowid FROM orders WHERE order_id = 'A'")
+                         .getInt64();
+    // As after a rule change: the stored check goes, the number is `ok` now.
+    store::SweepWrite write;
+    write.row_id = row;
+    write.check = store::SweepWrite::Change::remove;
+    write.verdict = "ok";
+    REQUIRE(store.write_sweep(std::span(&write, 1), clock.now()));
+    CHECK(lookup_queue_size() == 1);
+}
+
+TEST_CASE_FIXTURE(LookupFixture, "lookup queue: migration 5 queues the orders already stored") {
+    put("A", k_valid_ups);
+    put("B", "1Z2Y913V8984708072");
+    sweep();
+    record_format_only("A", k_valid_ups);
+    {
+        // Back to schema 4, as a database written by the previous release.
+        SQLite::Database database((dir / "v.db").string(), SQLite::OPEN_READWRITE);
+        database.exec("DROP TRIGGER orders_lookup_insert; DROP TRIGGER orders_lookup_update; "
+                      "DROP TRIGGER orders_lookup_forget; DROP TABLE lookup_queue; "
+                      "DELETE FROM schema_version WHERE version = 5");
+    }
+    auto reopened = store::Store::open(dir / "v.db");
+    REQUIRE(reopened);
+    CHECK(reopened->schema_version().value() == 5);
+    CHECK(lookup_queue_size() == 2);
+    const auto due = reopened->due_lookups(clock.now(), 10).value();
+    REQUIRE(due.size() == 1); // A was answered already; the queue forgets it
+    CHECK(due[0].order_id == "B");
+    CHECK(lookup_queue_size() == 1);
 }
