@@ -1,5 +1,6 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -35,25 +36,23 @@ TrackStatus dhl_status(const rapidjson::Value* status) {
     return TrackStatus::not_found; // unknown
 }
 
-TrackResult read_shipment(std::string_view number, const rapidjson::Value& shipment) {
-    TrackResult result;
-    result.number = std::string(number);
-    if (const auto* events = json::array(&shipment, "events")) {
-        for (const auto& item : events->GetArray()) {
-            TrackEvent event;
-            event.code = std::string(json::text(&item, "statusCode"));
-            event.description = std::string(json::text(&item, "description"));
-            if (event.description.empty()) {
-                event.description = std::string(json::text(&item, "status"));
-            }
-            const auto* address = json::object(json::object(&item, "location"), "address");
-            event.location = std::string(json::text(address, "addressLocality"));
-            event.time = parse_iso8601(json::text(&item, "timestamp"));
-            event.is_physical =
-                event.code == "transit" || event.code == "delivered" || event.code == "failure";
-            result.events.push_back(std::move(event));
-        }
+TrackEvent dhl_event(const rapidjson::Value& item) {
+    TrackEvent event;
+    event.code = std::string(json::text(&item, "statusCode"));
+    event.description = std::string(json::text(&item, "description"));
+    if (event.description.empty()) {
+        event.description = std::string(json::text(&item, "status"));
     }
+    const auto* address = json::object(json::object(&item, "location"), "address");
+    event.location = std::string(json::text(address, "addressLocality"));
+    event.time = parse_iso8601(json::text(&item, "timestamp"));
+    event.is_physical =
+        event.code == "transit" || event.code == "delivered" || event.code == "failure";
+    return event;
+}
+
+TrackResult read_shipment(std::string_view number, const rapidjson::Value& shipment) {
+    auto result = result_with_events(number, &shipment, "events", dhl_event);
     const auto* status = json::object(&shipment, "status");
     result.status = dhl_status(status);
     if (json::is_true(&shipment, "returnFlag")) {

@@ -1,5 +1,6 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -45,29 +46,26 @@ std::string location_of(const rapidjson::Value* activity) {
     return location;
 }
 
+TrackEvent ups_event(const rapidjson::Value& activity) {
+    const auto* status = json::object(&activity, "status");
+    const auto type = json::text(status, "type");
+    TrackEvent event;
+    event.code = std::string(json::text(status, "code"));
+    event.description = std::string(json::text(status, "description"));
+    event.location = location_of(&activity);
+    event.time = parse_ups_gmt(json::text(&activity, "gmtDate"), json::text(&activity, "gmtTime"));
+    event.is_physical =
+        !type.empty() && type != "M" && type != "MV" && !json::is_true(&activity, "logicalScan");
+    return event;
+}
+
 TrackResult read_package(std::string_view number, const rapidjson::Value& package) {
-    TrackResult result;
-    result.number = std::string(number);
-    if (const auto* activities = json::array(&package, "activity")) {
-        for (const auto& activity : activities->GetArray()) {
-            const auto* status = json::object(&activity, "status");
-            const auto type = json::text(status, "type");
-            TrackEvent event;
-            event.code = std::string(json::text(status, "code"));
-            event.description = std::string(json::text(status, "description"));
-            event.location = location_of(&activity);
-            event.time =
-                parse_ups_gmt(json::text(&activity, "gmtDate"), json::text(&activity, "gmtTime"));
-            event.is_physical = !type.empty() && type != "M" && type != "MV"
-                                && !json::is_true(&activity, "logicalScan");
-            result.events.push_back(std::move(event));
-        }
-    }
+    auto result = result_with_events(number, &package, "activity", ups_event);
     std::reverse(result.events.begin(), result.events.end()); // UPS lists newest first
     const auto* current = json::object(&package, "currentStatus");
-    if (current == nullptr && json::array(&package, "activity") != nullptr
-        && !json::array(&package, "activity")->Empty()) {
-        current = json::object(&(*json::array(&package, "activity"))[0], "status");
+    const auto* activities = json::array(&package, "activity");
+    if (current == nullptr && activities != nullptr && !activities->Empty()) {
+        current = json::object(&(*activities)[0], "status");
     }
     result.status = ups_status(json::text(current, "type"), json::text(current, "code"));
     result.carrier_status = std::string(json::text(current, "description"));

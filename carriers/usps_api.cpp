@@ -1,5 +1,6 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -52,20 +53,18 @@ TrackStatus usps_status(std::string_view category, const TrackResult& result) {
     return result.events.back().is_physical ? TrackStatus::in_transit : TrackStatus::label_created;
 }
 
+TrackEvent usps_event(const rapidjson::Value& item) {
+    TrackEvent event;
+    event.code = std::string(json::text(&item, "eventCode"));
+    event.description = std::string(json::text(&item, "eventType"));
+    event.location = std::string(json::text(&item, "eventCity"));
+    event.time = parse_iso8601(json::text(&item, "GMTTimestamp"));
+    event.is_physical = !event.code.empty() && event.code != "GX" && event.code != "MA";
+    return event;
+}
+
 TrackResult read_detail(std::string_view number, const rapidjson::Value& detail) {
-    TrackResult result;
-    result.number = std::string(number);
-    if (const auto* events = json::array(&detail, "trackingEvents")) {
-        for (const auto& item : events->GetArray()) {
-            TrackEvent event;
-            event.code = std::string(json::text(&item, "eventCode"));
-            event.description = std::string(json::text(&item, "eventType"));
-            event.location = std::string(json::text(&item, "eventCity"));
-            event.time = parse_iso8601(json::text(&item, "GMTTimestamp"));
-            event.is_physical = !event.code.empty() && event.code != "GX" && event.code != "MA";
-            result.events.push_back(std::move(event));
-        }
-    }
+    auto result = result_with_events(number, &detail, "trackingEvents", usps_event);
     finish_result(result); // USPS lists newest first; the events carry GMT times
     result.status = usps_status(json::text(&detail, "statusCategory"), result);
     result.carrier_status = std::string(json::text(&detail, "status"));
