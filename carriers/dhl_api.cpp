@@ -1,6 +1,7 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
 #include "json_events.hpp"
+#include "one_number_get_api.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -63,44 +64,26 @@ TrackResult read_shipment(std::string_view number, const rapidjson::Value& shipm
     return result;
 }
 
-class DhlApi final : public TrackingApi {
+class DhlApi final : public OneNumberGetApi {
 public:
-    std::string_view code() const override { return "dhl"; }
+    DhlApi()
+        : OneNumberGetApi(
+            {.code = "dhl", .auth = AuthScheme::api_key, .api_key_header = "DHL-API-Key"}) {}
 
-    AuthScheme auth() const override { return AuthScheme::api_key; }
-
-    std::string_view api_key_header() const override { return "DHL-API-Key"; }
-
-    ApiRequest build(std::size_t /*step*/,
-                     std::span<const TrackQuery> queries,
-                     const RequestContext& /*context*/) const override {
-        const auto& query = queries.front();
-        ApiRequest request;
-        request.method = "GET";
-        request.target = "/track/shipments?trackingNumber=" + url_encode(query.number)
-                         + "&service=" + std::string(dhl_service(query.format_id))
-                         + "&language=en&offset=0&limit=5";
-        request.headers = {{"Accept", "application/json"}};
-        return request;
+private:
+    std::string target(const TrackQuery& query) const override {
+        return "/track/shipments?trackingNumber=" + url_encode(query.number) + "&service="
+               + std::string(dhl_service(query.format_id)) + "&language=en&offset=0&limit=5";
     }
 
-    ApiResult<std::vector<ItemOutcome>> parse(std::size_t /*step*/,
-                                              int http_status,
-                                              std::string_view body,
-                                              std::span<const TrackQuery> queries) const override {
-        const auto& number = queries.front().number;
-        if (http_status == 404) {
-            return std::vector<ItemOutcome>{{number, not_found(number)}};
-        }
-        auto document = json::parse(body, "dhl");
-        if (http_status != 200) {
-            const auto detail = document ? json::text(&*document, "detail") : std::string_view{};
-            return tl::unexpected(status_error("dhl", http_status, detail));
-        }
-        if (!document) {
-            return tl::unexpected(document.error());
-        }
-        const auto* shipments = json::array(&*document, "shipments");
+    std::string refusal_detail(const rapidjson::Value* document) const override {
+        return std::string(json::text(document, "detail"));
+    }
+
+    // DHL may answer with several shipments: the last whose id is the number, else the first.
+    ApiResult<TrackResult> read_reply(std::string_view number,
+                                      const rapidjson::Value& document) const override {
+        const auto* shipments = json::array(&document, "shipments");
         if (shipments == nullptr) {
             return api_fail(ApiErrorKind::bad_response, "dhl: no shipments");
         }
@@ -112,9 +95,9 @@ public:
             }
         }
         if (chosen == nullptr) {
-            return std::vector<ItemOutcome>{{number, not_found(number)}};
+            return not_found(number);
         }
-        return std::vector<ItemOutcome>{{number, read_shipment(number, *chosen)}};
+        return read_shipment(number, *chosen);
     }
 };
 

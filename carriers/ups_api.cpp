@@ -1,6 +1,7 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
 #include "json_events.hpp"
+#include "one_number_get_api.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -73,47 +74,31 @@ TrackResult read_package(std::string_view number, const rapidjson::Value& packag
     return result;
 }
 
-class UpsApi final : public TrackingApi {
+class UpsApi final : public OneNumberGetApi {
 public:
-    std::string_view code() const override { return "ups"; }
+    UpsApi()
+        : OneNumberGetApi({.code = "ups",
+                           .auth = AuthScheme::oauth_basic,
+                           .token_path = "/security/v1/oauth/token"}) {}
 
-    AuthScheme auth() const override { return AuthScheme::oauth_basic; }
-
-    std::string_view token_path() const override { return "/security/v1/oauth/token"; }
-
-    ApiRequest build(std::size_t /*step*/,
-                     std::span<const TrackQuery> queries,
-                     const RequestContext& context) const override {
-        ApiRequest request;
-        request.method = "GET";
-        request.target = "/api/track/v1/details/" + url_encode(queries.front().number)
-                         + "?locale=en_US&returnSignature=false&returnMilestones=false"
-                           "&returnPOD=false";
-        request.headers = {{"transId", context.transaction_id},
-                           {"transactionSrc", context.app_name},
-                           {"Accept", "application/json"}};
-        return request;
+private:
+    std::string target(const TrackQuery& query) const override {
+        return "/api/track/v1/details/" + url_encode(query.number)
+               + "?locale=en_US&returnSignature=false&returnMilestones=false&returnPOD=false";
     }
 
-    ApiResult<std::vector<ItemOutcome>> parse(std::size_t /*step*/,
-                                              int http_status,
-                                              std::string_view body,
-                                              std::span<const TrackQuery> queries) const override {
-        const auto& number = queries.front().number;
-        if (http_status == 404) {
-            return std::vector<ItemOutcome>{{number, not_found(number)}};
-        }
-        auto document = json::parse(body, "ups");
-        if (http_status != 200) {
-            const auto* errors =
-                document ? json::array(json::object(&*document, "response"), "errors") : nullptr;
-            return tl::unexpected(status_error("ups", http_status, json::first_error(errors)));
-        }
-        if (!document) {
-            return tl::unexpected(document.error());
-        }
+    Headers headers_before_accept(const RequestContext& context) const override {
+        return {{"transId", context.transaction_id}, {"transactionSrc", context.app_name}};
+    }
+
+    std::string refusal_detail(const rapidjson::Value* document) const override {
+        return json::first_error(json::array(json::object(document, "response"), "errors"));
+    }
+
+    ApiResult<TrackResult> read_reply(std::string_view number,
+                                      const rapidjson::Value& document) const override {
         const auto* shipment =
-            json::first_object(json::object(&*document, "trackResponse"), "shipment");
+            json::first_object(json::object(&document, "trackResponse"), "shipment");
         if (shipment == nullptr) {
             return api_fail(ApiErrorKind::bad_response, "ups: no trackResponse.shipment");
         }
@@ -122,11 +107,11 @@ public:
             // UPS answers "not found" as 200 with warning TW0001 and no package.
             const auto* warning = json::first_object(shipment, "warnings");
             if (warning != nullptr) {
-                return std::vector<ItemOutcome>{{number, not_found(number)}};
+                return not_found(number);
             }
             return api_fail(ApiErrorKind::bad_response, "ups: shipment without package");
         }
-        return std::vector<ItemOutcome>{{number, read_package(number, *package)}};
+        return read_package(number, *package);
     }
 };
 
