@@ -1,5 +1,7 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
+#include "one_number_get_api.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -35,25 +37,23 @@ TrackStatus dhl_status(const rapidjson::Value* status) {
     return TrackStatus::not_found; // unknown
 }
 
-TrackResult read_shipment(std::string_view number, const rapidjson::Value& shipment) {
-    TrackResult result;
-    result.number = std::string(number);
-    if (const auto* events = json::array(&shipment, "events")) {
-        for (const auto& item : events->GetArray()) {
-            TrackEvent event;
-            event.code = std::string(json::text(&item, "statusCode"));
-            event.description = std::string(json::text(&item, "description"));
-            if (event.description.empty()) {
-                event.description = std::string(json::text(&item, "status"));
-            }
-            const auto* address = json::object(json::object(&item, "location"), "address");
-            event.location = std::string(json::text(address, "addressLocality"));
-            event.time = parse_iso8601(json::text(&item, "timestamp"));
-            event.is_physical =
-                event.code == "transit" || event.code == "delivered" || event.code == "failure";
-            result.events.push_back(std::move(event));
-        }
+TrackEvent dhl_event(const rapidjson::Value& item) {
+    TrackEvent event;
+    event.code = std::string(json::text(&item, "statusCode"));
+    event.description = std::string(json::text(&item, "description"));
+    if (event.description.empty()) {
+        event.description = std::string(json::text(&item, "status"));
     }
+    const auto* address = json::object(json::object(&item, "location"), "address");
+    event.location = std::string(json::text(address, "addressLocality"));
+    event.time = parse_iso8601(json::text(&item, "timestamp"));
+    event.is_physical =
+        event.code == "transit" || event.code == "delivered" || event.code == "failure";
+    return event;
+}
+
+TrackResult read_shipment(std::string_view number, const rapidjson::Value& shipment) {
+    auto result = result_with_events(number, &shipment, "events", dhl_event);
     const auto* status = json::object(&shipment, "status");
     result.status = dhl_status(status);
     if (json::is_true(&shipment, "returnFlag")) {
@@ -64,44 +64,26 @@ TrackResult read_shipment(std::string_view number, const rapidjson::Value& shipm
     return result;
 }
 
-class DhlApi final : public TrackingApi {
+class DhlApi final : public OneNumberGetApi {
 public:
-    std::string_view code() const override { return "dhl"; }
+    DhlApi()
+        : OneNumberGetApi(
+            {.code = "dhl", .auth = AuthScheme::api_key, .api_key_header = "DHL-API-Key"}) {}
 
-    AuthScheme auth() const override { return AuthScheme::api_key; }
-
-    std::string_view api_key_header() const override { return "DHL-API-Key"; }
-
-    ApiRequest build(std::size_t /*step*/,
-                     std::span<const TrackQuery> queries,
-                     const RequestContext& /*context*/) const override {
-        const auto& query = queries.front();
-        ApiRequest request;
-        request.method = "GET";
-        request.target = "/track/shipments?trackingNumber=" + url_encode(query.number)
-                         + "&service=" + std::string(dhl_service(query.format_id))
-                         + "&language=en&offset=0&limit=5";
-        request.headers = {{"Accept", "application/json"}};
-        return request;
+private:
+    std::string target(const TrackQuery& query) const override {
+        return "/track/shipments?trackingNumber=" + url_encode(query.number) + "&service="
+               + std::string(dhl_service(query.format_id)) + "&language=en&offset=0&limit=5";
     }
 
-    ApiResult<std::vector<ItemOutcome>> parse(std::size_t /*step*/,
-                                              int http_status,
-                                              std::string_view body,
-                                              std::span<const TrackQuery> queries) const override {
-        const auto& number = queries.front().number;
-        if (http_status == 404) {
-            return std::vector<ItemOutcome>{{number, not_found(number)}};
-        }
-        auto document = json::parse(body, "dhl");
-        if (http_status != 200) {
-            const auto detail = document ? json::text(&*document, "detail") : std::string_view{};
-            return tl::unexpected(status_error("dhl", http_status, detail));
-        }
-        if (!document) {
-            return tl::unexpected(document.error());
-        }
-        const auto* shipments = json::array(&*document, "shipments");
+    std::string refusal_detail(const rapidjson::Value* document) const override {
+        return std::string(json::text(document, "detail"));
+    }
+
+    // DHL may answer with several shipments: the last whose id is the number, else the first.
+    ApiResult<TrackResult> read_reply(std::string_view number,
+                                      const rapidjson::Value& document) const override {
+        const auto* shipments = json::array(&document, "shipments");
         if (shipments == nullptr) {
             return api_fail(ApiErrorKind::bad_response, "dhl: no shipments");
         }
@@ -113,9 +95,9 @@ public:
             }
         }
         if (chosen == nullptr) {
-            return std::vector<ItemOutcome>{{number, not_found(number)}};
+            return not_found(number);
         }
-        return std::vector<ItemOutcome>{{number, read_shipment(number, *chosen)}};
+        return read_shipment(number, *chosen);
     }
 };
 

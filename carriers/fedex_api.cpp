@@ -1,5 +1,6 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -45,21 +46,19 @@ bool is_electronic(std::string_view event_type) {
     return event_type.empty();
 }
 
+TrackEvent fedex_event(const rapidjson::Value& scan) {
+    TrackEvent event;
+    event.code = std::string(json::text(&scan, "eventType"));
+    event.description = std::string(json::text(&scan, "eventDescription"));
+    const auto* location = json::object(&scan, "scanLocation");
+    event.location = std::string(json::text(location, "city"));
+    event.time = parse_iso8601(json::text(&scan, "date"));
+    event.is_physical = !is_electronic(event.code);
+    return event;
+}
+
 TrackResult read_result(std::string_view number, const rapidjson::Value& track) {
-    TrackResult result;
-    result.number = std::string(number);
-    if (const auto* events = json::array(&track, "scanEvents")) {
-        for (const auto& scan : events->GetArray()) {
-            TrackEvent event;
-            event.code = std::string(json::text(&scan, "eventType"));
-            event.description = std::string(json::text(&scan, "eventDescription"));
-            const auto* location = json::object(&scan, "scanLocation");
-            event.location = std::string(json::text(location, "city"));
-            event.time = parse_iso8601(json::text(&scan, "date"));
-            event.is_physical = !is_electronic(event.code);
-            result.events.push_back(std::move(event));
-        }
-    }
+    auto result = result_with_events(number, &track, "scanEvents", fedex_event);
     const auto* latest = json::object(&track, "latestStatusDetail");
     auto code = json::text(latest, "code");
     if (code.empty()) {

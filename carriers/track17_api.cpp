@@ -1,5 +1,6 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -62,29 +63,25 @@ TrackStatus track17_status(std::string_view status, std::string_view sub_status,
     return TrackStatus::not_found;
 }
 
+TrackEvent track17_event(const rapidjson::Value& item) {
+    TrackEvent event;
+    event.code = std::string(json::text(&item, "sub_status"));
+    event.description = std::string(json::text(&item, "description"));
+    event.location = std::string(json::text(&item, "location"));
+    auto time = json::text(&item, "time_utc");
+    event.time = parse_iso8601(time.empty() ? json::text(&item, "time_iso") : time);
+    const auto stage = json::text(&item, "stage");
+    event.is_physical = !event.code.empty() && !event.code.starts_with("InfoReceived")
+                        && !event.code.starts_with("NotFound") && stage != "InfoReceived";
+    return event;
+}
+
 TrackResult read_track_info(std::string_view number, const rapidjson::Value* info) {
     TrackResult result;
     result.number = std::string(number);
-    const auto* providers = json::array(json::object(info, "tracking"), "providers");
-    if (providers != nullptr) {
+    if (const auto* providers = json::array(json::object(info, "tracking"), "providers")) {
         for (const auto& provider : providers->GetArray()) {
-            const auto* events = json::array(&provider, "events");
-            if (events == nullptr) {
-                continue;
-            }
-            for (const auto& item : events->GetArray()) {
-                TrackEvent event;
-                event.code = std::string(json::text(&item, "sub_status"));
-                event.description = std::string(json::text(&item, "description"));
-                event.location = std::string(json::text(&item, "location"));
-                auto time = json::text(&item, "time_utc");
-                event.time = parse_iso8601(time.empty() ? json::text(&item, "time_iso") : time);
-                const auto stage = json::text(&item, "stage");
-                event.is_physical = !event.code.empty() && !event.code.starts_with("InfoReceived")
-                                    && !event.code.starts_with("NotFound")
-                                    && stage != "InfoReceived";
-                result.events.push_back(std::move(event));
-            }
+            append_events(result.events, &provider, "events", track17_event);
         }
     }
     const auto* latest = json::object(info, "latest_status");

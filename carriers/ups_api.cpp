@@ -1,5 +1,7 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
+#include "one_number_get_api.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -45,29 +47,26 @@ std::string location_of(const rapidjson::Value* activity) {
     return location;
 }
 
+TrackEvent ups_event(const rapidjson::Value& activity) {
+    const auto* status = json::object(&activity, "status");
+    const auto type = json::text(status, "type");
+    TrackEvent event;
+    event.code = std::string(json::text(status, "code"));
+    event.description = std::string(json::text(status, "description"));
+    event.location = location_of(&activity);
+    event.time = parse_ups_gmt(json::text(&activity, "gmtDate"), json::text(&activity, "gmtTime"));
+    event.is_physical =
+        !type.empty() && type != "M" && type != "MV" && !json::is_true(&activity, "logicalScan");
+    return event;
+}
+
 TrackResult read_package(std::string_view number, const rapidjson::Value& package) {
-    TrackResult result;
-    result.number = std::string(number);
-    if (const auto* activities = json::array(&package, "activity")) {
-        for (const auto& activity : activities->GetArray()) {
-            const auto* status = json::object(&activity, "status");
-            const auto type = json::text(status, "type");
-            TrackEvent event;
-            event.code = std::string(json::text(status, "code"));
-            event.description = std::string(json::text(status, "description"));
-            event.location = location_of(&activity);
-            event.time =
-                parse_ups_gmt(json::text(&activity, "gmtDate"), json::text(&activity, "gmtTime"));
-            event.is_physical = !type.empty() && type != "M" && type != "MV"
-                                && !json::is_true(&activity, "logicalScan");
-            result.events.push_back(std::move(event));
-        }
-    }
+    auto result = result_with_events(number, &package, "activity", ups_event);
     std::reverse(result.events.begin(), result.events.end()); // UPS lists newest first
     const auto* current = json::object(&package, "currentStatus");
-    if (current == nullptr && json::array(&package, "activity") != nullptr
-        && !json::array(&package, "activity")->Empty()) {
-        current = json::object(&(*json::array(&package, "activity"))[0], "status");
+    const auto* activities = json::array(&package, "activity");
+    if (current == nullptr && activities != nullptr && !activities->Empty()) {
+        current = json::object(&(*activities)[0], "status");
     }
     result.status = ups_status(json::text(current, "type"), json::text(current, "code"));
     result.carrier_status = std::string(json::text(current, "description"));
@@ -75,47 +74,31 @@ TrackResult read_package(std::string_view number, const rapidjson::Value& packag
     return result;
 }
 
-class UpsApi final : public TrackingApi {
+class UpsApi final : public OneNumberGetApi {
 public:
-    std::string_view code() const override { return "ups"; }
+    UpsApi()
+        : OneNumberGetApi({.code = "ups",
+                           .auth = AuthScheme::oauth_basic,
+                           .token_path = "/security/v1/oauth/token"}) {}
 
-    AuthScheme auth() const override { return AuthScheme::oauth_basic; }
-
-    std::string_view token_path() const override { return "/security/v1/oauth/token"; }
-
-    ApiRequest build(std::size_t /*step*/,
-                     std::span<const TrackQuery> queries,
-                     const RequestContext& context) const override {
-        ApiRequest request;
-        request.method = "GET";
-        request.target = "/api/track/v1/details/" + url_encode(queries.front().number)
-                         + "?locale=en_US&returnSignature=false&returnMilestones=false"
-                           "&returnPOD=false";
-        request.headers = {{"transId", context.transaction_id},
-                           {"transactionSrc", context.app_name},
-                           {"Accept", "application/json"}};
-        return request;
+private:
+    std::string target(const TrackQuery& query) const override {
+        return "/api/track/v1/details/" + url_encode(query.number)
+               + "?locale=en_US&returnSignature=false&returnMilestones=false&returnPOD=false";
     }
 
-    ApiResult<std::vector<ItemOutcome>> parse(std::size_t /*step*/,
-                                              int http_status,
-                                              std::string_view body,
-                                              std::span<const TrackQuery> queries) const override {
-        const auto& number = queries.front().number;
-        if (http_status == 404) {
-            return std::vector<ItemOutcome>{{number, not_found(number)}};
-        }
-        auto document = json::parse(body, "ups");
-        if (http_status != 200) {
-            const auto* errors =
-                document ? json::array(json::object(&*document, "response"), "errors") : nullptr;
-            return tl::unexpected(status_error("ups", http_status, json::first_error(errors)));
-        }
-        if (!document) {
-            return tl::unexpected(document.error());
-        }
+    Headers headers_before_accept(const RequestContext& context) const override {
+        return {{"transId", context.transaction_id}, {"transactionSrc", context.app_name}};
+    }
+
+    std::string refusal_detail(const rapidjson::Value* document) const override {
+        return json::first_error(json::array(json::object(document, "response"), "errors"));
+    }
+
+    ApiResult<TrackResult> read_reply(std::string_view number,
+                                      const rapidjson::Value& document) const override {
         const auto* shipment =
-            json::first_object(json::object(&*document, "trackResponse"), "shipment");
+            json::first_object(json::object(&document, "trackResponse"), "shipment");
         if (shipment == nullptr) {
             return api_fail(ApiErrorKind::bad_response, "ups: no trackResponse.shipment");
         }
@@ -124,11 +107,11 @@ public:
             // UPS answers "not found" as 200 with warning TW0001 and no package.
             const auto* warning = json::first_object(shipment, "warnings");
             if (warning != nullptr) {
-                return std::vector<ItemOutcome>{{number, not_found(number)}};
+                return not_found(number);
             }
             return api_fail(ApiErrorKind::bad_response, "ups: shipment without package");
         }
-        return std::vector<ItemOutcome>{{number, read_package(number, *package)}};
+        return read_package(number, *package);
     }
 };
 

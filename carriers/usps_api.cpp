@@ -1,5 +1,7 @@
 #include "api_common.hpp"
 #include "json_access.hpp"
+#include "json_events.hpp"
+#include "one_number_get_api.hpp"
 #include "timestamps.hpp"
 #include "tracking_apis.hpp"
 
@@ -52,80 +54,64 @@ TrackStatus usps_status(std::string_view category, const TrackResult& result) {
     return result.events.back().is_physical ? TrackStatus::in_transit : TrackStatus::label_created;
 }
 
+TrackEvent usps_event(const rapidjson::Value& item) {
+    TrackEvent event;
+    event.code = std::string(json::text(&item, "eventCode"));
+    event.description = std::string(json::text(&item, "eventType"));
+    event.location = std::string(json::text(&item, "eventCity"));
+    event.time = parse_iso8601(json::text(&item, "GMTTimestamp"));
+    event.is_physical = !event.code.empty() && event.code != "GX" && event.code != "MA";
+    return event;
+}
+
 TrackResult read_detail(std::string_view number, const rapidjson::Value& detail) {
-    TrackResult result;
-    result.number = std::string(number);
-    if (const auto* events = json::array(&detail, "trackingEvents")) {
-        for (const auto& item : events->GetArray()) {
-            TrackEvent event;
-            event.code = std::string(json::text(&item, "eventCode"));
-            event.description = std::string(json::text(&item, "eventType"));
-            event.location = std::string(json::text(&item, "eventCity"));
-            event.time = parse_iso8601(json::text(&item, "GMTTimestamp"));
-            event.is_physical = !event.code.empty() && event.code != "GX" && event.code != "MA";
-            result.events.push_back(std::move(event));
-        }
-    }
+    auto result = result_with_events(number, &detail, "trackingEvents", usps_event);
     finish_result(result); // USPS lists newest first; the events carry GMT times
     result.status = usps_status(json::text(&detail, "statusCategory"), result);
     result.carrier_status = std::string(json::text(&detail, "status"));
     return result;
 }
 
-class UspsApi final : public TrackingApi {
+class UspsApi final : public OneNumberGetApi {
 public:
-    std::string_view code() const override { return "usps"; }
+    UspsApi()
+        : OneNumberGetApi(
+            {.code = "usps", .auth = AuthScheme::oauth_json, .token_path = "/oauth2/v3/token"}) {}
 
-    AuthScheme auth() const override { return AuthScheme::oauth_json; }
-
-    std::string_view token_path() const override { return "/oauth2/v3/token"; }
-
-    ApiRequest build(std::size_t /*step*/,
-                     std::span<const TrackQuery> queries,
-                     const RequestContext& /*context*/) const override {
-        ApiRequest request;
-        request.method = "GET";
-        request.target =
-            "/tracking/v3/tracking/" + url_encode(queries.front().number) + "?expand=DETAIL";
-        request.headers = {{"Accept", "application/json"}};
-        return request;
+private:
+    std::string target(const TrackQuery& query) const override {
+        return "/tracking/v3/tracking/" + url_encode(query.number) + "?expand=DETAIL";
     }
 
-    ApiResult<std::vector<ItemOutcome>> parse(std::size_t /*step*/,
-                                              int http_status,
-                                              std::string_view body,
-                                              std::span<const TrackQuery> queries) const override {
-        const auto& number = queries.front().number;
-        auto document = json::parse(body, "usps");
-        const auto* error = document ? json::object(&*document, "error") : nullptr;
-        if (http_status == 404) {
-            return std::vector<ItemOutcome>{{number, not_found(number)}};
-        }
+    std::optional<ApiResult<TrackResult>> refusal_outcome(int http_status,
+                                                          const rapidjson::Value* document,
+                                                          std::string_view number) const override {
         if (http_status == 400) {
             // "A status update is not yet available": USPS lags; not found for now.
-            const auto* inner = json::first_object(error, "errors");
+            const auto* inner = json::first_object(json::object(document, "error"), "errors");
             if (json::text(inner, "code") == "150001") {
-                return std::vector<ItemOutcome>{{number, not_found(number)}};
+                return not_found(number);
             }
         }
         if (http_status == 403) {
             // The MID gate: this account may not see the label. Not "not found".
-            return std::vector<ItemOutcome>{
-                {number,
-                 api_fail(
-                     ApiErrorKind::forbidden,
-                     "usps: HTTP 403: not permitted to track this label (MID access control)")}};
+            return api_fail(
+                ApiErrorKind::forbidden,
+                "usps: HTTP 403: not permitted to track this label (MID access control)");
         }
-        if (http_status != 200) {
-            return tl::unexpected(status_error("usps", http_status, json::text(error, "message")));
-        }
-        if (!document) {
-            return tl::unexpected(document.error());
-        }
-        if (!document->IsObject()) {
+        return std::nullopt;
+    }
+
+    std::string refusal_detail(const rapidjson::Value* document) const override {
+        return std::string(json::text(json::object(document, "error"), "message"));
+    }
+
+    ApiResult<TrackResult> read_reply(std::string_view number,
+                                      const rapidjson::Value& document) const override {
+        if (!document.IsObject()) {
             return api_fail(ApiErrorKind::bad_response, "usps: body is not an object");
         }
-        return std::vector<ItemOutcome>{{number, read_detail(number, *document)}};
+        return read_detail(number, document);
     }
 };
 
