@@ -3,7 +3,7 @@
 
 #include <vtrguard/cli/exit_codes.hpp>
 #include <vtrguard/report/rate.hpp>
-#include <vtrguard/report/shipment_rows.hpp>
+#include <vtrguard/report/rate_read.hpp>
 #include <vtrguard/report/vtr_format.hpp>
 
 #include <cstdio>
@@ -36,12 +36,13 @@ int run_vtr(const VtrOptions& options) {
     const core::SystemClock clock;
     const auto now = clock.now();
     const std::chrono::seconds window = std::chrono::hours{24} * options.days;
-    auto shipments =
-        report::load_shipments(config->database, now - window, now + std::chrono::seconds{1});
-    if (!shipments) {
-        return report_error("vtr", shipments.error());
+    // Streamed: the counts are held, not the shipments.
+    const auto read = report::read_rate<report::SummaryBuilder>(
+        config->database, config->marketplaces, now, window);
+    if (!read) {
+        return report_error("vtr", read.error());
     }
-    const auto summary = report::compute_vtr(*shipments, config->marketplaces, now, window);
+    const auto& summary = *read;
     const double threshold = config::policy_for(config->marketplaces, "").threshold;
     const std::string out = options.format == "json"
                                 ? report::vtr_json(summary)

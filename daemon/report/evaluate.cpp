@@ -161,7 +161,19 @@ std::string evidence(const Shipment& shipment,
 }
 
 std::string_view number_key(const Shipment& shipment) {
-    return shipment.tracking_key.empty() ? shipment.tracking_number : shipment.tracking_key;
+    return number_key(shipment.tracking_key, shipment.tracking_number);
+}
+
+std::string_view number_key(std::string_view tracking_key, std::string_view tracking_number) {
+    return tracking_key.empty() ? tracking_number : tracking_key;
+}
+
+const config::MarketplacePolicy& PolicyCursor::of(const Shipment& shipment) {
+    if (m_last == nullptr || shipment.marketplace != m_last_marketplace) {
+        m_last_marketplace = shipment.marketplace;
+        m_last = &config::policy_for(m_policies, m_last_marketplace);
+    }
+    return *m_last;
 }
 
 std::vector<bool> find_reused(std::span<const Shipment> shipments) {
@@ -189,15 +201,9 @@ std::vector<Outcome> evaluate_all(std::span<const Shipment> shipments,
     const auto reused = find_reused(shipments);
     std::vector<Outcome> outcomes;
     outcomes.reserve(shipments.size());
-    const config::MarketplacePolicy* last_policy = nullptr;
-    std::string_view last_marketplace;
+    PolicyCursor policy(policies);
     for (std::size_t i = 0; i < shipments.size(); ++i) {
-        // Orders come in long runs of one marketplace; skip the lookup while it repeats.
-        if (last_policy == nullptr || shipments[i].marketplace != last_marketplace) {
-            last_marketplace = shipments[i].marketplace;
-            last_policy = &config::policy_for(policies, last_marketplace);
-        }
-        outcomes.push_back(evaluate(shipments[i], *last_policy, reused[i], now));
+        outcomes.push_back(evaluate(shipments[i], policy.of(shipments[i]), reused[i], now));
     }
     return outcomes;
 }

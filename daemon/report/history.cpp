@@ -36,6 +36,7 @@ HistoryBuilder::HistoryBuilder(std::span<const config::MarketplacePolicy> polici
                                std::chrono::seconds window,
                                const core::TimeZone& zone)
     : m_policies(policies.begin(), policies.end())
+    , m_policy(m_policies)
     , m_now(now)
     , m_days(days)
     , m_window_days(days_of(window))
@@ -48,15 +49,6 @@ HistoryBuilder::HistoryBuilder(std::span<const config::MarketplacePolicy> polici
     m_history.warning = policy.warning;
     m_history.from = zone.day_start(m_first);
     std::tie(m_base, m_history.to) = history_range(now, days, window, zone);
-}
-
-const config::MarketplacePolicy& HistoryBuilder::policy_of(const Shipment& shipment) {
-    // Orders come in long runs of one marketplace; skip the lookup while it repeats.
-    if (m_last_policy == nullptr || shipment.marketplace != m_last_marketplace) {
-        m_last_marketplace = shipment.marketplace;
-        m_last_policy = &config::policy_for(m_policies, m_last_marketplace);
-    }
-    return *m_last_policy;
 }
 
 std::size_t HistoryBuilder::slot_of(core::TimePoint date) const {
@@ -80,7 +72,7 @@ void HistoryBuilder::add(const Shipment& shipment, std::int64_t id) {
         return;
     }
     // Judged as if its number were on no other order; finish() corrects the few that are.
-    const auto outcome = evaluate(shipment, policy_of(shipment), false, m_now);
+    const auto outcome = evaluate(shipment, m_policy.of(shipment), false, m_now);
     count(shipment, outcome, 1);
     if (const auto key = number_key(shipment); !key.empty() && !shipment.is_cancelled) {
         m_numbers.push_back({hash_of(key), id});
@@ -118,7 +110,7 @@ std::vector<std::int64_t> HistoryBuilder::reuse_candidates() const {
 void HistoryBuilder::mark_reused(const IdentifiedShipment& candidate,
                                  std::unordered_map<std::int64_t, std::size_t>& listed) {
     const auto& [id, shipment] = candidate;
-    const auto& policy = policy_of(shipment);
+    const auto& policy = m_policy.of(shipment);
     const auto counted = evaluate(shipment, policy, false, m_now);
     const auto outcome = evaluate(shipment, policy, true, m_now);
     if (outcome == counted) {
@@ -190,7 +182,7 @@ History HistoryBuilder::finish(std::span<const IdentifiedShipment> candidates) &
         ++stats.count;
         order.evidence = evidence(order.shipment,
                                   {Status::not_valid, order.cause},
-                                  policy_of(order.shipment),
+                                  m_policy.of(order.shipment),
                                   history.zone);
     }
     for (std::size_t c = 0; c < k_cause_count; ++c) {

@@ -144,14 +144,23 @@ VtrSummary summarize(std::span<const Shipment> shipments,
     return builder.finish();
 }
 
+std::pair<core::TimePoint, core::TimePoint> rate_window(core::TimePoint now,
+                                                        std::chrono::seconds window) {
+    return {now - window + std::chrono::seconds{1}, now + std::chrono::seconds{1}};
+}
+
+std::pair<core::TimePoint, core::TimePoint> rate_read_range(core::TimePoint now,
+                                                            std::chrono::seconds window) {
+    return {now - window, now + std::chrono::seconds{1}};
+}
+
 VtrSummary compute_vtr(std::span<const Shipment> shipments,
                        std::span<const config::MarketplacePolicy> policies,
                        core::TimePoint now,
                        std::chrono::seconds window) {
     const auto outcomes = evaluate_all(shipments, policies, now);
-    // A shipment promised for exactly `now` is in; one promised `window` ago is out.
-    return summarize(
-        shipments, outcomes, now - window + std::chrono::seconds{1}, now + std::chrono::seconds{1});
+    const auto [from, to] = rate_window(now, window);
+    return summarize(shipments, outcomes, from, to);
 }
 
 } // namespace vtrguard::report

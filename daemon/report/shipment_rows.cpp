@@ -1,6 +1,7 @@
 #include <vtrguard/carriers/ruleset.hpp>
 #include <vtrguard/carriers/validator.hpp>
 #include <vtrguard/core/text.hpp>
+#include <vtrguard/report/evaluate.hpp>
 #include <vtrguard/report/shipment_rows.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -36,13 +37,41 @@ std::optional<core::TimePoint> time_at(sqlite3_stmt* row, int index) {
     return core::TimePoint{std::chrono::seconds{sqlite3_column_int64(row, index)}};
 }
 
-// The number reduced to upper-case letters and digits, as the sweep's key would be.
-void plain_key(std::string_view number, std::string& key) {
-    key.clear();
+// A shipment's tracking_key: the sweep's key of its number, else the number reduced to
+// upper-case letters and digits, as the sweep's key would be.
+void tracking_key_of(std::string_view checks_key, std::string_view number, std::string& key) {
+    key.assign(checks_key);
+    if (!key.empty()) {
+        return;
+    }
     for (const char c : number) {
         if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
             key.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
         }
+    }
+}
+
+std::string_view value_text(sqlite3_value* value) {
+    const unsigned char* text = sqlite3_value_text(value);
+    if (text == nullptr) {
+        return {};
+    }
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): SQLite's text is UTF-8 bytes
+    return {reinterpret_cast<const char*>(text),
+            static_cast<std::size_t>(sqlite3_value_bytes(value))};
+}
+
+// SQL `vtrguard_number_key(checks_key, tracking_number)`: the number_key() read_row() gives the
+// shipment, NULL when it has none. Its user data is a std::string to build the key in.
+void number_key_function(sqlite3_context* context, int /*count*/, sqlite3_value** values) {
+    auto& key = *static_cast<std::string*>(sqlite3_user_data(context));
+    const auto number = value_text(values[1]);
+    tracking_key_of(value_text(values[0]), number, key);
+    const auto text = number_key(key, number);
+    if (text.empty()) {
+        sqlite3_result_null(context);
+    } else {
+        sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     }
 }
 
@@ -80,27 +109,43 @@ private:
 
 using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
 
-// The columns read_row() reads, from index 1 (0 is the row id). The sweep's verdict is a
-// tracking_checks row, else `ok` under the plain key (the verdicts view, docs/store.md), and
-// none for an order written since the last sweep. The last carrier lookup matters only while
-// no scan is known, so CASE asks for it only then, as one text column
-// (`outcome,checked_at,attempts,detail`): each column costs every row.
-constexpr std::string_view k_select_shipments =
-    "SELECT o.rowid, o.order_id, o.marketplace, o.category, o.carrier, o.tracking_number, "
-    "CASE WHEN q.order_row IS NULL THEN c.tracking_key END, "
-    "CASE WHEN q.order_row IS NULL AND o.tracking_number IS NOT NULL "
-    "     THEN COALESCE(c.verdict, 'ok') END, "
-    "o.service_level, o.ship_from_country, o.ship_to_country, o.order_value, "
-    "o.status, o.deliver_by, o.ship_confirmed_at, o.first_scan_at, o.tracking_uploaded_at, "
-    "CASE WHEN o.first_scan_at IS NULL THEN (SELECT l.outcome || ',' || l.checked_at || ',' || "
-    "l.attempts || ',' || COALESCE(l.detail, '') FROM carrier_lookups AS l "
-    "WHERE l.order_id = o.order_id AND l.number = COALESCE(c.tracking_key, "
-    "upper(replace(replace(o.tracking_number, ' ', ''), '-', '')))) END "
+// The orders with their sweep verdict, a tracking_checks row, and whether they were written since
+// the last sweep (queued): then the verdict is stale and read_row() judges the number again.
+constexpr std::string_view k_orders =
     "FROM orders AS o LEFT JOIN tracking_checks AS c ON c.order_row = o.rowid "
-    "LEFT JOIN sweep_queue AS q ON q.order_row = o.rowid "
-    "WHERE o.status IN ('shipped', 'cancelled') ";
+    "LEFT JOIN sweep_queue AS q ON q.order_row = o.rowid ";
 
-// Reads the lookup column of k_select_shipments into `shipment`.
+// The sweep's key of a number that was not written since.
+constexpr std::string_view k_checks_key = "CASE WHEN q.order_row IS NULL THEN c.tracking_key END";
+
+// The window dates ?1 ≤ date < ?2.
+constexpr std::string_view k_in_window = "AND COALESCE(o.deliver_by, o.ship_confirmed_at) >= ?1 "
+                                         "AND COALESCE(o.deliver_by, o.ship_confirmed_at) < ?2";
+
+// The columns read_row() reads, from index 1 (0 is the row id), of the shipped and cancelled
+// orders `where` selects. The sweep's verdict is a tracking_checks row, else `ok` under the
+// plain key (the verdicts view, docs/store.md), and none for an order written since the last
+// sweep. The last carrier lookup matters only while no scan is known, so CASE asks for it only
+// then, as one text column (`outcome,checked_at,attempts,detail`): each column costs every row.
+std::string select_shipments(std::string_view where) {
+    return fmt::format(
+        "SELECT o.rowid, o.order_id, o.marketplace, o.category, o.carrier, o.tracking_number, "
+        "{}, "
+        "CASE WHEN q.order_row IS NULL AND o.tracking_number IS NOT NULL "
+        "     THEN COALESCE(c.verdict, 'ok') END, "
+        "o.service_level, o.ship_from_country, o.ship_to_country, o.order_value, "
+        "o.status, o.deliver_by, o.ship_confirmed_at, o.first_scan_at, o.tracking_uploaded_at, "
+        "CASE WHEN o.first_scan_at IS NULL THEN (SELECT l.outcome || ',' || l.checked_at || ',' "
+        "|| l.attempts || ',' || COALESCE(l.detail, '') FROM carrier_lookups AS l "
+        "WHERE l.order_id = o.order_id AND l.number = COALESCE(c.tracking_key, "
+        "upper(replace(replace(o.tracking_number, ' ', ''), '-', '')))) END "
+        "{}WHERE o.status IN ('shipped', 'cancelled') {}",
+        k_checks_key,
+        k_orders,
+        where);
+}
+
+// Reads the lookup column of select_shipments() into `shipment`.
 void read_lookup(std::string_view text, Shipment& shipment) {
     shipment.lookup_outcome.reset();
     shipment.lookup_checked_at.reset();
@@ -134,6 +179,7 @@ struct ShipmentReader::Impl {
         , validator(carriers::Ruleset::builtin())
         , codes(carriers::Ruleset::builtin()) {
         db.setBusyTimeout(5000);
+        db.createFunction("vtrguard_number_key", 2, true, &key_buffer, number_key_function);
         // One snapshot for every read; closing the connection ends it.
         db.exec("BEGIN");
     }
@@ -146,19 +192,46 @@ struct ShipmentReader::Impl {
         return Statement(prepared, sqlite3_finalize);
     }
 
+    // `sql` with the window [from, to) bound to ?1 and ?2.
+    Result<Statement>
+    prepare_window(const std::string& sql, core::TimePoint from, core::TimePoint to) {
+        auto statement = prepare(sql);
+        if (statement) {
+            sqlite3_bind_int64(statement->get(), 1, from.time_since_epoch().count());
+            sqlite3_bind_int64(statement->get(), 2, to.time_since_epoch().count());
+        }
+        return statement;
+    }
+
+    // Calls `on_row` with `statement` at each of its rows; returns how many there were.
+    template <typename OnRow>
+    Result<std::size_t> each_row(const Statement& statement, OnRow&& on_row) {
+        sqlite3_stmt* row = statement.get();
+        std::size_t rows = 0;
+        int step = SQLITE_ROW;
+        while ((step = sqlite3_step(row)) == SQLITE_ROW) {
+            on_row(row);
+            ++rows;
+        }
+        if (step != SQLITE_DONE) {
+            return error();
+        }
+        return rows;
+    }
+
     tl::unexpected<Error> error() {
         return fail(ErrorCode::store,
                     fmt::format("read shipments: {}", sqlite3_errmsg(db.getHandle())));
     }
 
-    // Fills `shipment` from the current row of k_select_shipments.
+    // Fills `shipment` from the current row of select_shipments().
     void read_row(sqlite3_stmt* row, Shipment& shipment) {
         shipment.order_id.assign(text_at(row, 1));
         shipment.marketplace.assign(text_at(row, 2));
         shipment.category.assign(text_at(row, 3));
         shipment.carrier.assign(text_at(row, 4));
         shipment.tracking_number.assign(text_at(row, 5));
-        shipment.tracking_key.assign(text_at(row, 6));
+        tracking_key_of(text_at(row, 6), shipment.tracking_number, shipment.tracking_key);
         shipment.verdict.assign(text_at(row, 7));
         shipment.service_level.assign(text_at(row, 8));
         shipment.ship_from_country.assign(text_at(row, 9));
@@ -184,15 +257,13 @@ struct ShipmentReader::Impl {
             const auto verdict = validator.validate(shipment.tracking_number, id);
             shipment.verdict.assign(carriers::reason_name(verdict.reason));
         }
-        if (shipment.tracking_key.empty()) {
-            plain_key(shipment.tracking_number, shipment.tracking_key);
-        }
     }
 
     SQLite::Database db;
     carriers::Validator validator;
     CarrierCodes codes;
     Shipment buffer;
+    std::string key_buffer; // for number_key_function
 };
 
 ShipmentReader::ShipmentReader(std::unique_ptr<Impl> impl)
@@ -214,30 +285,18 @@ Result<std::size_t> ShipmentReader::for_each(
     core::TimePoint from,
     core::TimePoint to,
     const std::function<void(const Shipment& shipment, std::int64_t id)>& visit) {
-    auto statement = m_impl->prepare(std::string(k_select_shipments)
-                                     + "AND COALESCE(o.deliver_by, o.ship_confirmed_at) >= ?1 "
-                                       "AND COALESCE(o.deliver_by, o.ship_confirmed_at) < ?2");
+    auto statement = m_impl->prepare_window(select_shipments(k_in_window), from, to);
     if (!statement) {
         return tl::unexpected(statement.error());
     }
-    sqlite3_stmt* row = statement->get();
-    sqlite3_bind_int64(row, 1, from.time_since_epoch().count());
-    sqlite3_bind_int64(row, 2, to.time_since_epoch().count());
-    std::size_t rows = 0;
-    int step = SQLITE_ROW;
-    while ((step = sqlite3_step(row)) == SQLITE_ROW) {
+    return m_impl->each_row(*statement, [this, &visit](sqlite3_stmt* row) {
         m_impl->read_row(row, m_impl->buffer);
         visit(m_impl->buffer, sqlite3_column_int64(row, 0));
-        ++rows;
-    }
-    if (step != SQLITE_DONE) {
-        return m_impl->error();
-    }
-    return rows;
+    });
 }
 
 Result<std::vector<IdentifiedShipment>> ShipmentReader::by_ids(std::span<const std::int64_t> ids) {
-    auto statement = m_impl->prepare(std::string(k_select_shipments) + "AND o.rowid = ?1");
+    auto statement = m_impl->prepare(select_shipments("AND o.rowid = ?1"));
     if (!statement) {
         return tl::unexpected(statement.error());
     }
@@ -257,20 +316,31 @@ Result<std::vector<IdentifiedShipment>> ShipmentReader::by_ids(std::span<const s
     return shipments;
 }
 
-Result<std::vector<Shipment>>
-load_shipments(const std::filesystem::path& database, core::TimePoint from, core::TimePoint to) {
-    auto reader = ShipmentReader::open(database);
-    if (!reader) {
-        return tl::unexpected(reader.error());
+Result<std::vector<std::string>> ShipmentReader::reused_numbers(core::TimePoint from,
+                                                                core::TimePoint to) {
+    // Named once, the key is computed once per row, for the sorter.
+    auto statement = m_impl->prepare_window(
+        fmt::format("SELECT vtrguard_number_key({}, o.tracking_number) AS number {}"
+                    "WHERE o.status = 'shipped' {} GROUP BY number HAVING count(*) > 1",
+                    k_checks_key,
+                    k_orders,
+                    k_in_window),
+        from,
+        to);
+    if (!statement) {
+        return tl::unexpected(statement.error());
     }
-    std::vector<Shipment> shipments;
-    auto read = reader->for_each(from, to, [&shipments](const Shipment& shipment, std::int64_t) {
-        shipments.push_back(shipment);
+    std::vector<std::string> numbers;
+    auto read = m_impl->each_row(*statement, [&numbers](sqlite3_stmt* row) {
+        if (sqlite3_column_type(row, 0) != SQLITE_NULL) { // the shipments without a number
+            numbers.emplace_back(text_at(row, 0));
+        }
     });
     if (!read) {
         return tl::unexpected(read.error());
     }
-    return shipments;
+    std::sort(numbers.begin(), numbers.end());
+    return numbers;
 }
 
 } // namespace vtrguard::report

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 namespace vtrguard::report {
 
@@ -80,27 +79,24 @@ std::vector<VtrAlert> decide_vtr_alerts(std::span<const RateState> previous,
     return alerts;
 }
 
-std::vector<Breakdown>
-rate_by_marketplace_category(std::span<const Shipment> shipments,
-                             std::span<const config::MarketplacePolicy> policies,
-                             core::TimePoint now,
-                             std::chrono::seconds window) {
-    const auto outcomes = evaluate_all(shipments, policies, now);
-    const auto from = now - window + std::chrono::seconds{1};
-    std::map<std::string, Counts, std::less<>> groups;
-    std::string key;
-    for (std::size_t i = 0; i < shipments.size(); ++i) {
-        const auto date = shipments[i].window_date();
-        if (!date || *date < from || *date > now) {
-            continue;
-        }
-        key = shipments[i].marketplace;
-        key.push_back('\t');
-        key.append(shipments[i].category.empty() ? k_unknown_group : shipments[i].category);
-        groups[key].add(outcomes[i]);
+MarketplaceCategoryCounts::MarketplaceCategoryCounts(core::TimePoint from, core::TimePoint to)
+    : m_from(from)
+    , m_to(to) {}
+
+void MarketplaceCategoryCounts::add(const Shipment& shipment, const Outcome& outcome) {
+    const auto date = shipment.window_date();
+    if (!date || *date < m_from || *date >= m_to) {
+        return;
     }
+    m_key = shipment.marketplace;
+    m_key.push_back('\t');
+    m_key.append(shipment.category.empty() ? k_unknown_group : shipment.category);
+    m_groups[m_key].add(outcome);
+}
+
+std::vector<Breakdown> MarketplaceCategoryCounts::finish() const {
     std::vector<Breakdown> out;
-    for (auto& [name, counts] : groups) {
+    for (const auto& [name, counts] : m_groups) {
         out.push_back({name, counts});
     }
     return out;

@@ -1,4 +1,4 @@
-#include <vtrguard/report/shipment_rows.hpp>
+#include <vtrguard/report/rate_read.hpp>
 #include <vtrguard/report/vtr_watch.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -12,11 +12,10 @@ Result<std::vector<VtrAlert>> watch_vtr(const std::filesystem::path& database,
                                         std::span<const config::MarketplacePolicy> policies,
                                         core::TimePoint now,
                                         std::chrono::seconds window) {
-    auto shipments = load_shipments(database, now - window, now + std::chrono::seconds{1});
-    if (!shipments) {
-        return tl::unexpected(shipments.error());
+    const auto groups = read_rate<MarketplaceCategoryCounts>(database, policies, now, window);
+    if (!groups) {
+        return tl::unexpected(groups.error());
     }
-    const auto groups = rate_by_marketplace_category(*shipments, policies, now, window);
     try {
         SQLite::Database db(database.string(), SQLite::OPEN_READWRITE);
         db.setBusyTimeout(5000);
@@ -28,7 +27,7 @@ Result<std::vector<VtrAlert>> watch_vtr(const std::filesystem::path& database,
                  query.getColumn(1).getString(),
                  parse_rate_level(query.getColumn(2).getString()).value_or(RateLevel::ok)});
         }
-        auto alerts = decide_vtr_alerts(previous, groups, policies);
+        auto alerts = decide_vtr_alerts(previous, *groups, policies);
         if (alerts.empty()) {
             return alerts;
         }

@@ -46,6 +46,23 @@ std::string evidence(const Shipment& shipment,
 
 // The normalized number other orders are compared by: the sweep's key, else the number.
 std::string_view number_key(const Shipment& shipment);
+// The same for a shipment whose tracking_key and tracking_number are these.
+std::string_view number_key(std::string_view tracking_key, std::string_view tracking_number);
+
+// The policy of each shipment's marketplace, remembered while consecutive shipments share it:
+// orders come in long runs of one marketplace. `policies` must outlive it; not thread-safe.
+class PolicyCursor {
+public:
+    explicit PolicyCursor(std::span<const config::MarketplacePolicy> policies)
+        : m_policies(policies) {}
+
+    const config::MarketplacePolicy& of(const Shipment& shipment);
+
+private:
+    std::span<const config::MarketplacePolicy> m_policies;
+    const config::MarketplacePolicy* m_last = nullptr;
+    std::string m_last_marketplace;
+};
 
 // For each shipment, whether another not-cancelled shipment carries the same number.
 std::vector<bool> find_reused(std::span<const Shipment> shipments);

@@ -3,6 +3,7 @@
 #include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/clock.hpp>
 #include <vtrguard/core/time_zone.hpp>
+#include <vtrguard/report/evaluate.hpp>
 #include <vtrguard/report/rate.hpp>
 
 #include <chrono>
@@ -81,7 +82,6 @@ private:
         std::int64_t id = 0;
     };
 
-    const config::MarketplacePolicy& policy_of(const Shipment& shipment);
     std::size_t slot_of(core::TimePoint date) const;
     void count(const Shipment& shipment, const Outcome& outcome, int count);
     void mark_reused(const IdentifiedShipment& shipment,
@@ -89,6 +89,7 @@ private:
     std::vector<DayPoint> rolling_days() const;
 
     std::vector<config::MarketplacePolicy> m_policies; // a copy: a builder may outlive them
+    PolicyCursor m_policy;                             // over m_policies
     core::TimePoint m_now;
     int m_days = 0;
     std::int64_t m_window_days = 1;
@@ -98,8 +99,6 @@ private:
     SummaryBuilder m_period;
     std::vector<Counts> m_per_day; // from the first window's first day
     std::vector<NumberRef> m_numbers;
-    const config::MarketplacePolicy* m_last_policy = nullptr;
-    std::string m_last_marketplace;
 };
 
 // The history of `shipments` (as HistoryBuilder, all given at once). Pure.

@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vtrguard::report {
@@ -101,6 +102,17 @@ VtrSummary summarize(std::span<const Shipment> shipments,
                      std::span<const Outcome> outcomes,
                      core::TimePoint from,
                      core::TimePoint to);
+
+// The window dates the rate at `now` over the last `window` counts, as [from, to): a shipment
+// promised for exactly `now` is in, one promised `window` ago is out. Pure.
+std::pair<core::TimePoint, core::TimePoint> rate_window(core::TimePoint now,
+                                                        std::chrono::seconds window);
+
+// The window dates the rate reads from the store: rate_window() and the second before it,
+// whose shipments are not counted but, read since the rate was first computed, still make a
+// number they share with a counted shipment reused. Pure.
+std::pair<core::TimePoint, core::TimePoint> rate_read_range(core::TimePoint now,
+                                                            std::chrono::seconds window);
 
 // The rate at `now` over the last `window` (Amazon: 30 days by promised delivery date),
 // judging every shipment under its marketplace's policy. Pure.

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace vtrguard::report {
@@ -39,6 +40,12 @@ public:
     // The shipments with row ids `ids` (those that still exist), for a second look.
     Result<std::vector<IdentifiedShipment>> by_ids(std::span<const std::int64_t> ids);
 
+    // The normalized numbers (number_key()) that more than one of the shipments for_each()
+    // visits carries, cancelled ones aside: the numbers reused across orders, sorted. SQLite
+    // groups the numbers, on disk past its page cache, so memory grows with the reused
+    // numbers only, not with the shipments.
+    Result<std::vector<std::string>> reused_numbers(core::TimePoint from, core::TimePoint to);
+
 private:
     struct Impl;
 
@@ -46,9 +53,5 @@ private:
 
     std::unique_ptr<Impl> m_impl;
 };
-
-// Every shipment ShipmentReader::for_each visits, copied. Thread-safe (own connection).
-Result<std::vector<Shipment>>
-load_shipments(const std::filesystem::path& database, core::TimePoint from, core::TimePoint to);
 
 } // namespace vtrguard::report

@@ -5,6 +5,7 @@
 #include <vtrguard/report/rate.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -42,12 +43,24 @@ std::vector<VtrAlert> decide_vtr_alerts(std::span<const RateState> previous,
                                         std::span<const Breakdown> by_marketplace_category,
                                         std::span<const config::MarketplacePolicy> policies);
 
-// Counts per `marketplace` + '\t' + `category` over [now - window, now], for the alerts. Pure.
-std::vector<Breakdown>
-rate_by_marketplace_category(std::span<const Shipment> shipments,
-                             std::span<const config::MarketplacePolicy> policies,
-                             core::TimePoint now,
-                             std::chrono::seconds window);
+// Sums outcomes per `marketplace` + '\t' + `category`, for the alerts, as shipments come one
+// at a time; holds only the counts. Not thread-safe.
+class MarketplaceCategoryCounts {
+public:
+    // Counts the shipments whose window date lies in [from, to).
+    MarketplaceCategoryCounts(core::TimePoint from, core::TimePoint to);
+
+    void add(const Shipment& shipment, const Outcome& outcome);
+
+    // The counts, sorted by name.
+    std::vector<Breakdown> finish() const;
+
+private:
+    core::TimePoint m_from;
+    core::TimePoint m_to;
+    std::map<std::string, Counts, std::less<>> m_groups;
+    std::string m_key; // reused for each shipment
+};
 
 // The alert as one log line: `alert=vtr_below_threshold marketplace=… category=… rate=…`.
 std::string vtr_alert_text(const VtrAlert& alert);

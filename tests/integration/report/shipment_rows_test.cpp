@@ -3,6 +3,7 @@
 
 #include <vtrguard/report/evaluate.hpp>
 #include <vtrguard/report/history.hpp>
+#include <vtrguard/report/outcome_stream.hpp>
 #include <vtrguard/report/shipment_rows.hpp>
 #include <vtrguard/store/store.hpp>
 
@@ -67,24 +68,30 @@ TEST_CASE("shipment rows: the last carrier lookup of the current number turns ne
         raw.exec("DELETE FROM sweep_queue");
     }
 
-    auto shipments =
-        report::load_shipments(path, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"));
-    REQUIRE(shipments.has_value());
-    REQUIRE(shipments->size() == 3);
     const auto policies = config::default_marketplaces();
-    const auto outcomes = report::evaluate_all(*shipments, policies, at("2026-03-20T00:00:00Z"));
-    for (std::size_t i = 0; i < shipments->size(); ++i) {
-        const auto& shipment = (*shipments)[i];
+    std::vector<std::pair<report::Shipment, report::Outcome>> judged;
+    const auto read =
+        report::for_each_outcome(path,
+                                 policies,
+                                 at("2026-03-20T00:00:00Z"),
+                                 at("2026-03-01T00:00:00Z"),
+                                 at("2026-04-01T00:00:00Z"),
+                                 [&judged](const auto& shipment, const auto& outcome) {
+                                     judged.emplace_back(shipment, outcome);
+                                 });
+    REQUIRE(read.has_value());
+    REQUIRE(judged.size() == 3);
+    for (const auto& [shipment, outcome] : judged) {
         CAPTURE(shipment.order_id);
-        CHECK(outcomes[i].status == report::Status::not_valid);
+        CHECK(outcome.status == report::Status::not_valid);
         if (shipment.order_id == "asked") {
-            CHECK(outcomes[i].cause == report::Cause::carrier_unreachable);
+            CHECK(outcome.cause == report::Cause::carrier_unreachable);
             CHECK(shipment.lookup_attempts == 4);
-            CHECK(report::evidence(shipment, outcomes[i], policies.front(), core::TimeZone{})
+            CHECK(report::evidence(shipment, outcome, policies.front(), core::TimeZone{})
                       .ends_with("the last carrier lookup at 2026-03-09T06:00:00Z ended "
                                  "unreachable after 4 attempts: ups: HTTP 503"));
         } else {
-            CHECK(outcomes[i].cause == report::Cause::never_scanned);
+            CHECK(outcome.cause == report::Cause::never_scanned);
             CHECK_FALSE(shipment.lookup_outcome.has_value());
         }
     }
