@@ -17,38 +17,37 @@ constexpr std::int64_t k_queue_scan_extra = 8192;
 
 // The number a lookup asks about: the sweep's key, the plain key unless tracking_checks says
 // otherwise.
-const std::string k_lookup_key =
-    fmt::format("COALESCE(c.tracking_key, {})", k_plain_key_sql);
+const std::string k_lookup_key = fmt::format("COALESCE(c.tracking_key, {})", k_plain_key_sql);
 
 // Queued orders the last sweep judged: the row, whether a lookup is due now, then the columns
 // read_due_lookup() reads. Not due: cancelled, no number, not format-valid, or looked up
 // already and not yet due again (carrier_lookups_next finds those when they are).
-const std::string k_queued_sql = fmt::format(
-    "SELECT q.order_row, "
-    "       orders.status <> 'cancelled' AND COALESCE(c.verdict, 'ok') = 'ok' "
-    "       AND {0} IS NOT NULL "
-    "       AND NOT (l.number IS {0} AND (l.next_at IS NULL OR l.next_at > ?1)), "
-    "       orders.order_id, orders.carrier, {0}, {1} "
-    "FROM lookup_queue AS q JOIN orders ON orders.rowid = q.order_row "
-    "LEFT JOIN tracking_checks AS c ON c.order_row = q.order_row "
-    "LEFT JOIN carrier_lookups AS l ON l.order_id = orders.order_id "
-    "WHERE q.order_row NOT IN (SELECT order_row FROM sweep_queue) "
-    "ORDER BY q.order_row LIMIT ?2",
-    k_lookup_key,
-    k_lookup_columns);
+const std::string k_queued_sql =
+    fmt::format("SELECT q.order_row, "
+                "       orders.status <> 'cancelled' AND COALESCE(c.verdict, 'ok') = 'ok' "
+                "       AND {0} IS NOT NULL "
+                "       AND NOT (l.number IS {0} AND (l.next_at IS NULL OR l.next_at > ?1)), "
+                "       orders.order_id, orders.carrier, {0}, {1} "
+                "FROM lookup_queue AS q JOIN orders ON orders.rowid = q.order_row "
+                "LEFT JOIN tracking_checks AS c ON c.order_row = q.order_row "
+                "LEFT JOIN carrier_lookups AS l ON l.order_id = orders.order_id "
+                "WHERE q.order_row NOT IN (SELECT order_row FROM sweep_queue) "
+                "ORDER BY q.order_row LIMIT ?2",
+                k_lookup_key,
+                k_lookup_columns);
 
 // Lookups due again, by index carrier_lookups_next, for numbers the order still holds.
-const std::string k_retry_sql = fmt::format(
-    "SELECT orders.order_id, orders.carrier, l.number, {1} FROM carrier_lookups AS l "
-    "JOIN orders ON orders.order_id = l.order_id "
-    "LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
-    "WHERE l.next_at <= ?1 AND orders.status <> 'cancelled' "
-    "AND COALESCE(c.verdict, 'ok') = 'ok' AND l.number = {0} "
-    "AND orders.rowid NOT IN (SELECT order_row FROM sweep_queue) "
-    "AND orders.rowid NOT IN (SELECT order_row FROM lookup_queue) "
-    "ORDER BY l.next_at LIMIT ?2",
-    k_lookup_key,
-    k_lookup_columns);
+const std::string k_retry_sql =
+    fmt::format("SELECT orders.order_id, orders.carrier, l.number, {1} FROM carrier_lookups AS l "
+                "JOIN orders ON orders.order_id = l.order_id "
+                "LEFT JOIN tracking_checks AS c ON c.order_row = orders.rowid "
+                "WHERE l.next_at <= ?1 AND orders.status <> 'cancelled' "
+                "AND COALESCE(c.verdict, 'ok') = 'ok' AND l.number = {0} "
+                "AND orders.rowid NOT IN (SELECT order_row FROM sweep_queue) "
+                "AND orders.rowid NOT IN (SELECT order_row FROM lookup_queue) "
+                "ORDER BY l.next_at LIMIT ?2",
+                k_lookup_key,
+                k_lookup_columns);
 
 constexpr BatchSql k_dequeue{"DELETE FROM lookup_queue WHERE order_row IN (", "?", ")", 1};
 
