@@ -1,10 +1,13 @@
 // Reads the public tracking-number corpus (../shared/conformance) and checks every sample:
 // valid numbers must be accepted as their courier, invalid ones must not be. Where vtrguard
 // deliberately answers otherwise, the case is listed in exceptions.tsv beside this file, and
-// the list must match exactly, so it can neither silently grow nor go stale.
+// the list must match exactly, so it can neither silently grow nor go stale. The corpus folder
+// is the first argument; without it the program exits 125, which CTest reports as skipped.
+#define DOCTEST_CONFIG_IMPLEMENT
 #include <vtrguard/carriers/ruleset.hpp>
 #include <vtrguard/carriers/validator.hpp>
 
+#include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
 #include <cstdio>
@@ -25,6 +28,8 @@ using vtrguard::carriers::Validator;
 using vtrguard::carriers::Verdict;
 
 constexpr int k_skip = 125;
+
+fs::path g_corpus; // set by main() before the tests run
 
 struct Counts {
     int valid_accepted = 0;
@@ -87,14 +92,7 @@ bool any_reading_of(const Ruleset& rules, const Verdict& verdict, const std::str
 
 } // namespace
 
-int main(int argc, char** argv) {
-    const fs::path corpus =
-        argc > 1 ? argv[1] : "../shared/conformance/tracking_number_data/couriers";
-    if (!fs::is_directory(corpus)) {
-        std::cout << "SKIP: conformance corpus not found at " << corpus
-                  << " (it lives in ../shared beside the project)\n";
-        return k_skip;
-    }
+TEST_CASE("conformance: every corpus sample is judged as its courier, or listed as an exception") {
     const auto listed =
         read_exceptions(fs::path(VTRGUARD_SOURCE_DIR) / "tests/conformance/exceptions.tsv");
     const auto& rules = Ruleset::builtin();
@@ -103,21 +101,20 @@ int main(int argc, char** argv) {
     Counts counts;
 
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(corpus)) {
+    for (const auto& entry : fs::directory_iterator(g_corpus)) {
         if (entry.path().extension() == ".json") {
             files.push_back(entry.path());
         }
     }
     std::sort(files.begin(), files.end());
+    REQUIRE_FALSE(files.empty());
     for (const auto& file : files) {
         rapidjson::Document doc;
         const std::string text = read_text(file);
         doc.Parse(text.c_str());
-        if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("courier_code")
-            || !doc.HasMember("tracking_numbers") || !doc["tracking_numbers"].IsArray()) {
-            std::cout << "FAIL: " << file << ": not a corpus file\n";
-            return 1;
-        }
+        REQUIRE_MESSAGE((!doc.HasParseError() && doc.IsObject() && doc.HasMember("courier_code")
+                         && doc.HasMember("tracking_numbers") && doc["tracking_numbers"].IsArray()),
+                        file.string() << ": not a corpus file");
         const std::string courier = doc["courier_code"].GetString();
         const bool is_known = courier == "s10" || rules.find_carrier(courier).has_value();
         // An invalid sample of one type may be a valid sample of a sibling type (Purolator's
@@ -161,24 +158,29 @@ int main(int argc, char** argv) {
         }
     }
 
-    int failures = 0;
     for (const auto& deviation : deviations) {
-        if (listed.count(deviation) == 0) {
-            std::cout << "FAIL: unlisted deviation: " << deviation << '\n';
-            ++failures;
-        }
+        CHECK_MESSAGE(listed.count(deviation) != 0, "unlisted deviation: " << deviation);
     }
     for (const auto& exception : listed) {
-        if (deviations.count(exception) == 0) {
-            std::cout << "FAIL: listed exception no longer deviates (remove it): " << exception
-                      << '\n';
-            ++failures;
-        }
+        CHECK_MESSAGE(deviations.count(exception) != 0,
+                      "listed exception no longer deviates (remove it): " << exception);
     }
     std::cout << "conformance: " << files.size() << " couriers, " << counts.types << " types, "
               << counts.valid_accepted << " valid samples accepted, " << counts.invalid_rejected
               << " invalid samples rejected (" << counts.sibling_valid
               << " skipped: valid for a sibling type), " << deviations.size()
-              << " listed exceptions, " << failures << " failures\n";
-    return failures == 0 ? 0 : 1;
+              << " listed exceptions\n";
+}
+
+int main(int argc, char** argv) {
+    g_corpus = argc > 1 ? argv[1] : "../shared/conformance/tracking_number_data/couriers";
+    if (!fs::is_directory(g_corpus)) {
+        std::cout << "SKIP: conformance corpus not found at " << g_corpus
+                  << " (it lives in ../shared beside the project)\n";
+        return k_skip;
+    }
+    doctest::Context context;
+    // The corpus is ours; doctest's own options may follow it.
+    context.applyCommandLine(argc > 1 ? argc - 1 : argc, argc > 1 ? argv + 1 : argv);
+    return context.run();
 }
