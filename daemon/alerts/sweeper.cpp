@@ -520,6 +520,11 @@ Result<bool> SweepRun::sweep_chunk(std::vector<store::DueOrder>& due, Source sou
             return step;
         }
     }
+    for (const auto& order : due) {
+        for (const auto& time : order.out_of_range) {
+            m_result.ignored_times.push_back({order.order.order_id, time.column, time.value});
+        }
+    }
     m_result.orders_checked += due.size();
     std::move(events.begin(), events.end(), std::back_inserter(m_result.events));
     return true;
@@ -536,9 +541,14 @@ Sweeper::Sweeper(store::Store& store,
     , m_validator(&validator) {}
 
 Result<SweepResult> Sweeper::sweep(core::TimePoint now) {
-    auto transaction = store::Transaction::begin(*m_store);
-    if (!transaction) {
-        return tl::unexpected(transaction.error());
+    // Inside the caller's transaction, the caller decides whether the sweep is kept.
+    std::optional<store::Transaction> own;
+    if (!m_store->is_in_transaction()) {
+        auto begun = store::Transaction::begin(*m_store);
+        if (!begun) {
+            return tl::unexpected(begun.error());
+        }
+        own.emplace(std::move(*begun));
     }
     auto state = m_store->sweep_state();
     if (!state) {
@@ -556,9 +566,17 @@ Result<SweepResult> Sweeper::sweep(core::TimePoint now) {
     if (auto finished = m_store->finish_sweep({now, settings}); !finished) {
         return tl::unexpected(finished.error());
     }
-    if (auto committed = transaction->commit(); !committed) {
-        return tl::unexpected(committed.error());
+    if (own) {
+        if (auto committed = own->commit(); !committed) {
+            return tl::unexpected(committed.error());
+        }
     }
+    // An order is read again when it is written or its timer comes: say each bad time once.
+    std::erase_if(result.ignored_times, [this](const IgnoredTime& time) {
+        return !m_reported_times
+                    .insert(fmt::format("{}\n{}\n{}", time.order_id, time.column, time.value))
+                    .second;
+    });
     const std::array<std::int64_t, 4> leads{
         m_lead.warn.count(), m_lead.error.count(), m_lead.critical.count(), 0};
     auto next_due = m_store->earliest_due(now, leads);

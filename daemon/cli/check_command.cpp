@@ -23,12 +23,23 @@ struct CheckOptions {
     std::string format = "text";
 };
 
+// A ship-by outside the supported years (written straight into the table) counts as none:
+// INT64_MIN minus now would overflow.
+std::optional<core::TimePoint> usable_ship_by(const store::Order& order) {
+    if (!order.ship_by
+        || !core::is_supported_unix_time(order.ship_by->time_since_epoch().count())) {
+        return std::nullopt;
+    }
+    return order.ship_by;
+}
+
 std::string minutes_left_text(const store::Order& order, core::TimePoint now) {
-    if (!order.ship_by) {
+    const auto ship_by = usable_ship_by(order);
+    if (!ship_by) {
         return "null";
     }
-    return fmt::format(
-        "{}", std::chrono::duration_cast<std::chrono::minutes>(*order.ship_by - now).count());
+    return fmt::format("{}",
+                       std::chrono::duration_cast<std::chrono::minutes>(*ship_by - now).count());
 }
 
 void append_json(std::string& out, const store::AlertRecord& record, core::TimePoint now) {
@@ -42,8 +53,8 @@ void append_json(std::string& out, const store::AlertRecord& record, core::TimeP
     field("condition", alerts::condition_name(record.alert.condition));
     field("level", alerts::level_name(record.alert.level));
     field("code", alerts::event_code(record.alert.condition));
-    if (order.ship_by) {
-        field("ship_by", core::format_instant(*order.ship_by));
+    if (const auto ship_by = usable_ship_by(order)) {
+        field("ship_by", core::format_instant(*ship_by));
     } else {
         out.append(std::string_view(",\"ship_by\":null"));
     }
@@ -62,7 +73,7 @@ void append_text(std::string& out, const store::AlertRecord& record, core::TimeP
                    alerts::level_name(record.alert.level),
                    core::printable(order.order_id),
                    alerts::condition_name(record.alert.condition),
-                   order.ship_by ? core::format_instant(*order.ship_by) : "-",
+                   usable_ship_by(order) ? core::format_instant(*usable_ship_by(order)) : "-",
                    minutes_left_text(order, now),
                    order.carrier.empty() ? "-" : core::printable(order.carrier),
                    order.tracking_number.empty() ? "-" : core::printable(order.tracking_number),
@@ -82,6 +93,12 @@ int run_check(const CheckOptions& options) {
     alerts::Sweeper sweeper(*store, *config, validator);
     const core::SystemClock clock;
     const auto now = clock.now();
+    // The sweep is only looked at, never kept: alerts it stored as raised would be ones the
+    // daemon never logs, and the daemon's log is the alert channel (docs/cli.md).
+    auto look = store::Transaction::begin(*store);
+    if (!look) {
+        return report_error("check", look.error());
+    }
     auto swept = sweeper.sweep(now);
     if (!swept) {
         return report_error("check", swept.error());
@@ -90,6 +107,7 @@ int run_check(const CheckOptions& options) {
     if (!at_risk) {
         return report_error("check", at_risk.error());
     }
+    store->rollback();
     std::string out;
     for (const auto& record : *at_risk) {
         if (options.format == "json") {

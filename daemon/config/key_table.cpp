@@ -200,6 +200,8 @@ std::vector<KeyRule> build_table() {
                                   &Config::vtr_check_interval,
                                   std::chrono::seconds{1},
                                   std::chrono::hours{24}));
+    table.push_back(duration_rule(
+        "stall_after", &Config::stall_after, std::chrono::seconds{1}, std::chrono::hours{24}));
     table.push_back(lookup_rule("lookups.retry_min", &LookupSchedule::retry_min));
     table.push_back(lookup_rule("lookups.retry_max", &LookupSchedule::retry_max));
     table.push_back(lookup_rule("lookups.stop_after", &LookupSchedule::stop_after));

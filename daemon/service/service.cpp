@@ -2,9 +2,11 @@
 #include <vtrguard/carriers/ruleset.hpp>
 #include <vtrguard/carriers/validator.hpp>
 #include <vtrguard/core/asio.hpp>
+#include <vtrguard/core/text.hpp>
 #include <vtrguard/core/time.hpp>
 #include <vtrguard/orders/import.hpp>
 #include <vtrguard/report/vtr_watch.hpp>
+#include <vtrguard/service/health.hpp>
 #include <vtrguard/service/inbox.hpp>
 #include <vtrguard/service/log.hpp>
 #include <vtrguard/service/service.hpp>
@@ -74,9 +76,12 @@ struct Service::Impl {
     void arm_watchdog();
 
     void sweep_now();
+    void log_ignored_times(const alerts::SweepResult& swept);
     void log_vtr_crossings(core::TimePoint now);
     bool import_inbox();
     void report_status();
+    void note_failure(Work work, std::string why);
+    void announce_stall(core::TimePoint now);
 
     // Runs `step`, logging instead of propagating whatever it throws.
     template <typename Step>
@@ -105,6 +110,7 @@ struct Service::Impl {
     std::size_t events_logged = 0;
     std::size_t files_imported = 0;
     std::string last_sweep;
+    Health health{std::chrono::minutes{10}}; // set from config in run() and reload()
 };
 
 template <typename Step>
@@ -129,6 +135,13 @@ int Service::Impl::run() {
         return k_exit_runtime;
     }
     store.emplace(std::move(*opened_store));
+    // A database it cannot write would make every sweep fail: a runtime failure at start.
+    if (auto writable = store->check_writable(); !writable) {
+        log->error(
+            fmt::format("store: {}: {}", config.database.string(), writable.error().message));
+        return k_exit_runtime;
+    }
+    health.set_stall_after(config.stall_after);
     sweeper.emplace(*store, config, validator);
     http_client = std::make_unique<http::CurlClient>(io.get_executor(),
                                                      tracking::curl_options(config.carriers));
@@ -224,6 +237,7 @@ void Service::Impl::reload() {
         log->error("SIGHUP: " + reconfigured.error().message);
     }
     config = std::move(*loaded);
+    health.set_stall_after(config.stall_after);
     // The sweeper holds this validator: from now on it checks against the reloaded carriers.
     validator = carriers::Validator(config.ruleset());
     inbox = Inbox(config.inbox_path());
@@ -240,12 +254,13 @@ void Service::Impl::arm_sweep(std::optional<core::TimePoint> next_due) {
     auto wait =
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(config.poll_interval);
     if (next_due) {
-        // Wake for the next threshold when it comes before the next poll.
-        const auto until_due = *next_due - clock.now();
-        wait =
-            std::clamp(std::chrono::duration_cast<std::chrono::steady_clock::duration>(until_due),
-                       std::chrono::steady_clock::duration::zero(),
-                       wait);
+        // Wake for the next threshold when it comes before the next poll. Clamped in seconds:
+        // centuries away do not fit the steady clock's nanoseconds, and an overflowed wait
+        // would fire at once, again and again.
+        const auto until_due =
+            std::clamp(*next_due - clock.now(), std::chrono::seconds::zero(), config.poll_interval);
+        wait = std::min(wait,
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(until_due));
     }
     sweep_timer.expires_after(wait);
     await_sweep();
@@ -297,7 +312,12 @@ void Service::Impl::arm_watchdog() {
         if (error || is_stopping) {
             return;
         }
-        notifier.watchdog();
+        // A stalled daemon stops pinging: systemd's watchdog then restarts it.
+        const auto now = clock.now();
+        announce_stall(now);
+        if (!health.is_stalled(now)) {
+            notifier.watchdog();
+        }
         arm_watchdog();
     });
 }
@@ -332,7 +352,10 @@ void Service::Impl::sweep_now() {
     std::optional<core::TimePoint> next_due;
     if (!swept) {
         log->error("sweep: " + swept.error().message + "; trying again at the next poll");
+        note_failure(Work::sweep, "sweep: " + swept.error().message);
     } else {
+        health.succeeded(Work::sweep, now);
+        log_ignored_times(*swept);
         for (const auto& event : swept->events) {
             log->alert(event);
         }
@@ -378,20 +401,62 @@ bool Service::Impl::import_inbox() {
         } else {
             log->error("inbox: " + outcome.error().message);
         }
+        // The store failing is the daemon's trouble; a file it cannot read is the file's.
+        if (outcome) {
+            health.succeeded(Work::intake, clock.now());
+        } else if (outcome.error().code == ErrorCode::store) {
+            note_failure(Work::intake, "inbox: " + outcome.error().message);
+        }
         has_imported = has_imported || (outcome && outcome->rows_imported > 0);
         ++files_imported;
     }
     return has_imported;
 }
 
+void Service::Impl::log_ignored_times(const alerts::SweepResult& swept) {
+    for (const auto& ignored : swept.ignored_times) {
+        log->error(fmt::format("store: order {}: {} = {} is outside the years {}..{}; the sweep "
+                               "ignores it until the order is written with a valid time",
+                               core::printable(ignored.order_id),
+                               ignored.column,
+                               ignored.value,
+                               core::k_min_year,
+                               core::k_max_year));
+    }
+}
+
+void Service::Impl::note_failure(Work work, std::string why) {
+    const auto now = clock.now();
+    health.failed(work, now, std::move(why));
+    announce_stall(now);
+    report_status();
+}
+
+void Service::Impl::announce_stall(core::TimePoint now) {
+    if (health.take_new_stall(now)) {
+        log->write(spdlog::level::critical, health.stalled_text(now));
+        report_status();
+    }
+}
+
 void Service::Impl::report_status() {
-    notifier.status(
-        fmt::format("{} sweeps, last at {}; {} alert events; {} inbox files; {} carrier lookups",
+    std::string text =
+        fmt::format("{} sweeps, last good sweep at {}; {} alert events; {} inbox files; {} "
+                    "carrier lookups",
                     sweeps,
-                    last_sweep,
+                    last_sweep.empty() ? "never" : last_sweep,
                     events_logged,
                     files_imported,
-                    lookups->lookups_done()));
+                    lookups->lookups_done());
+    const auto now = clock.now();
+    if (const auto failing = health.failing(); failing && health.is_stalled(now)) {
+        text = fmt::format("STALLED: {} failing since {}: {}; {}",
+                           work_name(failing->work),
+                           core::format_instant(failing->since),
+                           core::printable(failing->why),
+                           text);
+    }
+    notifier.status(text);
 }
 
 Service::Service(ServiceOptions options, config::Config config, const core::Clock& clock)

@@ -41,7 +41,7 @@ void exec_batched(Statements& statements,
                 }
                 text.append(sql.tail);
             }
-            sqlite3_stmt* statement = statements.prepare_raw(text);
+            const auto statement = statements.prepare_raw(text);
             for (std::size_t i = 0; i < size; ++i) {
                 bind_row(statement, static_cast<int>(i) * sql.params_per_row + 1, done + i);
             }

@@ -68,7 +68,7 @@ Result<std::vector<LookupDue>> Store::due_lookups(core::TimePoint now, std::size
     return guarded("load due lookups", [&] {
         std::vector<LookupDue> due;
         std::vector<std::int64_t> settled;
-        auto* queued = m_impl->prepare_raw(k_queued_sql);
+        const auto queued = m_impl->prepare_raw(k_queued_sql);
         bind_raw(queued, 1, to_unix(now));
         bind_raw(queued, 2, static_cast<std::int64_t>(limit) + k_queue_scan_extra);
         while (due.size() < limit && step(queued)) {
@@ -84,7 +84,7 @@ Result<std::vector<LookupDue>> Store::due_lookups(core::TimePoint now, std::size
             bind_raw(remove, at, settled[i]);
         });
         if (due.size() < limit) {
-            auto* retries = m_impl->prepare_raw(k_retry_sql);
+            const auto retries = m_impl->prepare_raw(k_retry_sql);
             bind_raw(retries, 1, to_unix(now));
             bind_raw(retries, 2, static_cast<std::int64_t>(limit - due.size()));
             while (step(retries)) {

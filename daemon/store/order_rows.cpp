@@ -76,7 +76,7 @@ Result<std::optional<Order>> Store::find_order(std::string_view order_id) {
     return guarded("find order", [&]() -> std::optional<Order> {
         static const std::string k_sql =
             fmt::format("SELECT {} FROM orders WHERE order_id = ?", k_order_columns);
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         bind_raw_text(query, 1, order_id);
         if (!step(query)) {
             return std::nullopt;
@@ -114,10 +114,10 @@ Result<UpsertOutcome> Store::upsert(const OrderPatch& patch, core::TimePoint now
                         "tracking_uploaded_at = excluded.tracking_uploaded_at, "
                         "updated_at = excluded.updated_at",
                         k_order_columns);
-        auto& statement = m_impl->prepare(k_sql);
-        bind_order(statement, 1, merged);
-        statement.bind(k_order_column_count + 1, to_unix(now));
-        statement.exec();
+        auto statement = m_impl->prepare(k_sql);
+        bind_order(*statement, 1, merged);
+        statement->bind(k_order_column_count + 1, to_unix(now));
+        statement->exec();
         return *stored ? UpsertOutcome::updated : UpsertOutcome::inserted;
     });
 }

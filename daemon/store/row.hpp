@@ -2,6 +2,8 @@
 
 #include "store_impl.hpp"
 
+#include <vtrguard/core/time.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <sqlite3.h>
@@ -42,6 +44,18 @@ public:
             return std::nullopt;
         }
         return from_unix(int64(index));
+    }
+
+    // The same, except that a value outside core::is_supported_unix_time is nothing too.
+    std::optional<core::TimePoint> supported_time(int index) const {
+        if (is_out_of_range_time(index)) {
+            return std::nullopt;
+        }
+        return time(index);
+    }
+
+    bool is_out_of_range_time(int index) const {
+        return !is_null(index) && !core::is_supported_unix_time(int64(index));
     }
 
     int column_count() const { return sqlite3_column_count(m_statement); }

@@ -23,7 +23,7 @@ Store::Impl::Impl(const std::filesystem::path& path)
     database.exec("PRAGMA cache_size = -32768");
 }
 
-SQLite::Statement& Store::Impl::prepare(std::string_view sql) {
+StatementUse Store::Impl::prepare(std::string_view sql) {
     auto found = statements.find(sql);
     if (found == statements.end()) {
         found = statements
@@ -34,10 +34,10 @@ SQLite::Statement& Store::Impl::prepare(std::string_view sql) {
     auto& slot = found->second;
     slot->reset();
     slot->clearBindings();
-    return *slot;
+    return StatementUse(*slot);
 }
 
-sqlite3_stmt* Store::Impl::prepare_raw(std::string_view sql) {
+RawStatementUse Store::Impl::prepare_raw(std::string_view sql) {
     auto found = raw_statements.find(sql);
     if (found == raw_statements.end()) {
         sqlite3_stmt* prepared = nullptr;
@@ -54,7 +54,7 @@ sqlite3_stmt* Store::Impl::prepare_raw(std::string_view sql) {
     sqlite3_stmt* statement = found->second.get();
     sqlite3_reset(statement);
     sqlite3_clear_bindings(statement);
-    return statement;
+    return RawStatementUse(statement);
 }
 
 void bind_text_view(SQLite::Statement& statement, int index, std::string_view text) {
@@ -99,6 +99,24 @@ Result<int> Store::schema_version() {
     return guarded("schema_version", [&] { return read_schema_version(m_impl->database); });
 }
 
+Result<bool> Store::check_writable() {
+    sqlite3* handle = m_impl->database.getHandle();
+    if (sqlite3_db_readonly(handle, "main") == 1) {
+        return fail(ErrorCode::store, "the database is read-only to this user");
+    }
+    // The write lock needs the -wal and -shm files to be writable as well.
+    const int status = sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (status == SQLITE_OK) {
+        sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+        return true;
+    }
+    if ((status & 0xff) == SQLITE_BUSY || (status & 0xff) == SQLITE_LOCKED) {
+        return true;
+    }
+    return fail(ErrorCode::store,
+                fmt::format("the database cannot be written: {}", sqlite3_errmsg(handle)));
+}
+
 Result<bool> Store::begin() {
     if (m_impl->is_in_transaction) {
         return fail(ErrorCode::internal, "begin: a transaction is already open");
@@ -129,6 +147,9 @@ void Store::rollback() {
     // Statements still stepping would keep the rollback from releasing their locks.
     for (auto& [sql, statement] : m_impl->statements) {
         statement->tryReset();
+    }
+    for (auto& [sql, statement] : m_impl->raw_statements) {
+        sqlite3_reset(statement.get());
     }
     (void)guarded("rollback", [&] { return m_impl->database.tryExec("ROLLBACK"); });
 }

@@ -52,17 +52,27 @@ std::string bulk_orders_sql(std::string_view from, std::string_view where, std::
                        order);
 }
 
-// Reads the sweep's columns into `order`, in place: its strings keep their buffers from the
+// Reads the sweep's columns into `due.order`, in place: its strings keep their buffers from the
 // order read before, so a million-order sweep does not allocate one per field. The other
-// fields are never written here and stay empty.
-void read_sweep_order(const RawRow& row, int first, Order& order) {
+// fields are never written here and stay empty. Times outside the supported years are read as
+// absent and listed in `due.out_of_range`: a ship-by in 2400 or at INT64_MAX, written straight
+// into the table, would overflow every deadline computed from it.
+void read_sweep_order(const RawRow& row, int first, DueOrder& due) {
+    auto& order = due.order;
+    due.out_of_range.clear();
+    const auto time_at = [&](int index, std::string_view column) {
+        if (row.is_out_of_range_time(index)) {
+            due.out_of_range.push_back({column, row.int64(index)});
+        }
+        return row.supported_time(index);
+    };
     order.order_id.assign(row.text_view(first));
-    order.ship_by = row.time(first + 1);
+    order.ship_by = time_at(first + 1, "ship_by");
     order.status = parse_status(row.text_view(first + 2)).value_or(OrderStatus::awaiting);
     order.carrier.assign(row.text_view(first + 3));
     order.tracking_number.assign(row.text_view(first + 4));
-    order.ship_confirmed_at = row.time(first + 5);
-    order.first_scan_at = row.time(first + 6);
+    order.ship_confirmed_at = time_at(first + 5, "ship_confirmed_at");
+    order.first_scan_at = time_at(first + 6, "first_scan_at");
 }
 
 // Fills `due` from `query`, reusing its elements (see read_sweep_order).
@@ -79,7 +89,7 @@ void read_due_orders(sqlite3_stmt* query, bool is_bulk, std::vector<DueOrder>& d
             }
             auto& order = due[used++];
             order.row_id = row_id;
-            read_sweep_order(row, k_first_order_column, order.order);
+            read_sweep_order(row, k_first_order_column, order);
             order.check.reset();
             order.timer.reset();
             order.open_alerts.clear();
@@ -151,7 +161,7 @@ Result<bool> Store::load_queued(std::int64_t after_row,
             due_orders_sql("orders", k_awaiting_where, "orders.rowid"),
             bulk_orders_sql("orders", k_awaiting_where, "orders.rowid")};
         const auto variant = (read.with_awaiting ? 2U : 0U) + (read.is_bulk ? 1U : 0U);
-        auto* query = m_impl->prepare_raw(k_sql.at(variant));
+        const auto query = m_impl->prepare_raw(k_sql.at(variant));
         bind_raw(query, 1, after_row);
         bind_raw(query, 2, static_cast<std::int64_t>(limit));
         read_due_orders(query, read.is_bulk, into);
@@ -171,7 +181,7 @@ Result<bool> Store::load_crossing(ShipByRange range,
                            "AND (orders.ship_by, orders.rowid) > (?1, ?3) AND orders.ship_by <= ?4 "
                            "AND orders.rowid NOT IN (SELECT order_row FROM sweep_queue)",
                            "orders.ship_by, orders.rowid");
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, after.ship_by);
         bind_raw(query, 2, static_cast<std::int64_t>(limit));
         bind_raw(query, 3, after.row_id);
@@ -191,7 +201,7 @@ Result<bool> Store::load_timers(core::TimePoint now,
                            "due.due_at <= ?3 AND due.order_row > ?1 "
                            "AND due.order_row NOT IN (SELECT order_row FROM sweep_queue)",
                            "due.order_row");
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, after_row);
         bind_raw(query, 2, static_cast<std::int64_t>(limit));
         bind_raw(query, 3, to_unix(now));
@@ -204,7 +214,7 @@ Result<std::optional<DueOrder>> Store::load_row(std::int64_t row_id) {
     return guarded("load order", [&]() -> std::optional<DueOrder> {
         static const std::string k_sql =
             due_orders_sql("orders", "orders.rowid = ?1", "orders.rowid");
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         bind_raw(query, 1, row_id);
         bind_raw(query, 2, 1);
         std::vector<DueOrder> due;
@@ -218,9 +228,10 @@ Result<std::optional<DueOrder>> Store::load_row(std::int64_t row_id) {
 
 Result<std::vector<RowAlert>> Store::open_alerts_by_row() {
     return guarded("list open alerts", [&] {
-        auto* query = m_impl->prepare_raw("SELECT o.rowid, a.condition, a.level FROM alerts AS a "
-                                          "JOIN orders AS o ON o.order_id = a.order_id "
-                                          "WHERE a.resolved_at IS NULL ORDER BY o.rowid");
+        const auto query =
+            m_impl->prepare_raw("SELECT o.rowid, a.condition, a.level FROM alerts AS a "
+                                "JOIN orders AS o ON o.order_id = a.order_id "
+                                "WHERE a.resolved_at IS NULL ORDER BY o.rowid");
         std::vector<RowAlert> alerts;
         while (step(query)) {
             const RawRow row(query);
@@ -234,7 +245,7 @@ Result<std::vector<RowAlert>> Store::open_alerts_by_row() {
 
 Result<std::vector<RowCheck>> Store::checks_by_row() {
     return guarded("list tracking checks", [&] {
-        auto* query = m_impl->prepare_raw(
+        const auto query = m_impl->prepare_raw(
             "SELECT order_row, tracking_key, verdict FROM tracking_checks ORDER BY order_row");
         std::vector<RowCheck> checks;
         while (step(query)) {
@@ -247,7 +258,7 @@ Result<std::vector<RowCheck>> Store::checks_by_row() {
 
 Result<std::vector<RowTimer>> Store::timers_by_row() {
     return guarded("list sweep timers", [&] {
-        auto* query =
+        const auto query =
             m_impl->prepare_raw("SELECT order_row, due_at FROM sweep_timers ORDER BY order_row");
         std::vector<RowTimer> timers;
         while (step(query)) {
@@ -263,7 +274,7 @@ Result<std::vector<std::string>> Store::shared_plain_keys() {
         // Walks index orders_plain_number in key order: equal keys are neighbours.
         static const std::string k_sql = fmt::format(
             "SELECT {0} FROM orders WHERE {0} IS NOT NULL ORDER BY {0}", k_plain_key_sql);
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         std::vector<std::string> shared;
         std::string previous;
         bool is_previous_shared = false;
@@ -290,7 +301,7 @@ Result<std::vector<std::string>> Store::odd_keys() {
                         "JOIN orders ON orders.rowid = c.order_row "
                         "WHERE c.tracking_key IS NOT NULL AND c.tracking_key IS NOT {}",
                         k_plain_key_sql);
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         std::vector<std::string> keys;
         while (step(query)) {
             keys.push_back(RawRow(query).text(0));
@@ -322,7 +333,7 @@ Result<std::vector<KeyHolder>> Store::holders_of_keys(std::span<const std::strin
             core::append_json_string(list, key);
         }
         list += ']';
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         bind_raw_text(query, 1, list);
         while (step(query)) {
             const RawRow row(query);

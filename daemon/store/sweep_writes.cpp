@@ -2,6 +2,8 @@
 #include "order_columns.hpp"
 #include "sweep_columns.hpp"
 
+#include <vtrguard/core/time.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,34 +12,31 @@ namespace vtrguard::store {
 
 Result<std::optional<SweepState>> Store::sweep_state() {
     return guarded("read sweep state", [&]() -> std::optional<SweepState> {
-        auto& query =
+        auto query =
             m_impl->prepare("SELECT last_swept_at, settings FROM sweep_state WHERE id = 1");
-        if (!query.executeStep()) {
+        if (!query->executeStep()) {
             return std::nullopt;
         }
-        SweepState state{from_unix(query.getColumn(0).getInt64()), query.getColumn(1).getString()};
-        query.reset();
-        return state;
+        return SweepState{from_unix(query->getColumn(0).getInt64()),
+                          query->getColumn(1).getString()};
     });
 }
 
 Result<std::int64_t> Store::queued_count() {
     return guarded("count queued orders", [&] {
-        auto& query = m_impl->prepare("SELECT count(*) FROM sweep_queue");
-        query.executeStep();
-        const auto count = query.getColumn(0).getInt64();
-        query.reset();
-        return count;
+        auto query = m_impl->prepare("SELECT count(*) FROM sweep_queue");
+        query->executeStep();
+        return query->getColumn(0).getInt64();
     });
 }
 
 Result<bool> Store::mark_due(std::span<const std::int64_t> row_ids) {
     return guarded("queue orders", [&] {
         for (const auto row_id : row_ids) {
-            auto& insert =
+            auto insert =
                 m_impl->prepare("INSERT OR IGNORE INTO sweep_queue (order_row) VALUES (?)");
-            insert.bind(1, row_id);
-            insert.exec();
+            insert->bind(1, row_id);
+            insert->exec();
         }
         return true;
     });
@@ -129,7 +128,7 @@ Result<bool> Store::write_alerts(std::span<const AlertWrite> writes, core::TimeP
                 raises.push_back(&write);
                 continue;
             }
-            auto* statement = m_impl->prepare_raw(
+            const auto statement = m_impl->prepare_raw(
                 write.kind == AlertWrite::Kind::escalate
                     ? "UPDATE alerts SET level = ?3, detail = ?4, escalated_at = ?5 "
                       "WHERE order_id = ?1 AND condition = ?2 AND resolved_at IS NULL"
@@ -160,11 +159,11 @@ Result<bool> Store::finish_sweep(const SweepState& state) {
     return guarded("finish sweep", [&] {
         // Without a WHERE clause SQLite drops the queue's pages wholesale.
         m_impl->database.exec("DELETE FROM sweep_queue");
-        auto& upsert = m_impl->prepare(
+        auto upsert = m_impl->prepare(
             "INSERT OR REPLACE INTO sweep_state (id, last_swept_at, settings) VALUES (1, ?, ?)");
-        upsert.bind(1, to_unix(state.swept_at));
-        bind_text_view(upsert, 2, state.settings);
-        upsert.exec();
+        upsert->bind(1, to_unix(state.swept_at));
+        bind_text_view(*upsert, 2, state.settings);
+        upsert->exec();
         return true;
     });
 }
@@ -176,7 +175,7 @@ Result<std::vector<AlertRecord>> Store::open_alerts() {
                         "JOIN orders AS o ON o.order_id = a.order_id WHERE a.resolved_at IS NULL "
                         "ORDER BY o.ship_by, o.order_id, a.condition",
                         k_order_columns);
-        auto* query = m_impl->prepare_raw(k_sql);
+        const auto query = m_impl->prepare_raw(k_sql);
         std::vector<AlertRecord> records;
         while (step(query)) {
             const RawRow row(query);
@@ -193,10 +192,9 @@ Result<std::vector<AlertRecord>> Store::open_alerts() {
 Result<std::optional<core::TimePoint>> Store::earliest_due(core::TimePoint now,
                                                            std::span<const std::int64_t> leads) {
     return guarded("earliest due order", [&]() -> std::optional<core::TimePoint> {
-        auto& queued = m_impl->prepare("SELECT EXISTS (SELECT 1 FROM sweep_queue)");
-        queued.executeStep();
-        const bool is_any_queued = queued.getColumn(0).getInt() != 0;
-        queued.reset();
+        auto queued = m_impl->prepare("SELECT EXISTS (SELECT 1 FROM sweep_queue)");
+        queued->executeStep();
+        const bool is_any_queued = queued->getColumn(0).getInt() != 0;
         if (is_any_queued) {
             return now;
         }
@@ -206,19 +204,21 @@ Result<std::optional<core::TimePoint>> Store::earliest_due(core::TimePoint now,
         };
         for (const auto lead : leads) {
             // The next order to cross this lead time: the first ship_by past now + lead.
-            auto& next = m_impl->prepare("SELECT MIN(ship_by) FROM orders "
-                                         "WHERE status = 'awaiting' AND ship_by > ?");
-            next.bind(1, to_unix(now) + lead);
-            if (next.executeStep() && !next.getColumn(0).isNull()) {
-                consider(next.getColumn(0).getInt64() - lead);
+            // Ship-by times past the supported years are ignored by the sweep (read_sweep_order):
+            // waking for them would overflow the wait and spin.
+            auto next =
+                m_impl->prepare("SELECT MIN(ship_by) FROM orders "
+                                "WHERE status = 'awaiting' AND ship_by > ? AND ship_by < ?");
+            next->bind(1, to_unix(now) + lead);
+            next->bind(2, core::k_end_unix_time);
+            if (next->executeStep() && !next->getColumn(0).isNull()) {
+                consider(next->getColumn(0).getInt64() - lead);
             }
-            next.reset();
         }
-        auto& timer = m_impl->prepare("SELECT MIN(due_at) FROM sweep_timers");
-        if (timer.executeStep() && !timer.getColumn(0).isNull()) {
-            consider(timer.getColumn(0).getInt64());
+        auto timer = m_impl->prepare("SELECT MIN(due_at) FROM sweep_timers");
+        if (timer->executeStep() && !timer->getColumn(0).isNull()) {
+            consider(timer->getColumn(0).getInt64());
         }
-        timer.reset();
         if (!earliest) {
             return std::nullopt;
         }

@@ -1,3 +1,4 @@
+#include "support/daemon_process.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <sstream>
 
+using vtrguard::test::DaemonProcess;
 using vtrguard::test::run_vtrguard;
 using vtrguard::test::TempDir;
 
@@ -22,7 +24,36 @@ std::string in_hours(int hours) {
     return vtrguard::core::format_instant(now + std::chrono::hours{hours});
 }
 
+std::string in_minutes(int minutes) {
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    return vtrguard::core::format_instant(now + std::chrono::minutes{minutes});
+}
+
 } // namespace
+
+TEST_CASE("check: records nothing, so the daemon still logs the alerts it printed") {
+    const TempDir dir;
+    const auto db = (dir / "orders.db").string();
+    const auto csv = dir.write("orders.csv",
+                               "order_id,ship_by,carrier,tracking_number\n"
+                               "113-due-soon,"
+                                   + in_minutes(30) + ",ups,\n");
+    REQUIRE(run_vtrguard({"import", "--db", db, csv.string()}).exit_code == 0);
+
+    const auto checked = run_vtrguard({"check", "--db", db});
+    CHECK(checked.exit_code == 1);
+    CHECK(checked.out.find("113-due-soon missing_tracking") != std::string::npos);
+    // Twice: the first check left no trace for the second to miss either.
+    const auto again = run_vtrguard({"check", "--db", db});
+    CHECK(again.exit_code == 1);
+    CHECK(again.out.find("113-due-soon missing_tracking") != std::string::npos);
+
+    DaemonProcess daemon({"run", "--db", db}, dir / "daemon.log");
+    CHECK(
+        daemon.wait_for_log("alert=TRACKING_MISSING event=raised level=critical order=113-due-soon",
+                            std::chrono::seconds(10)));
+}
 
 TEST_CASE(
     "check: exit 0 with nothing at risk, 1 with orders at risk, JSON per order and condition") {

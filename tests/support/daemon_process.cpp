@@ -66,6 +66,17 @@ void NotifySocket::drain() {
     }
 }
 
+std::size_t NotifySocket::count(const std::string& text) {
+    drain();
+    std::size_t found = 0;
+    for (const auto& message : m_messages) {
+        if (message.find(text) != std::string::npos) {
+            ++found;
+        }
+    }
+    return found;
+}
+
 bool NotifySocket::wait_for(const std::string& text, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     do {

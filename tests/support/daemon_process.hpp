@@ -26,6 +26,9 @@ public:
 
     const std::vector<std::string>& messages() const { return m_messages; }
 
+    // How many messages so far contain `text`, reading what has arrived first.
+    std::size_t count(const std::string& text);
+
 private:
     void drain();
 

@@ -69,6 +69,9 @@ struct Config {
     ReportConfig report;
     // After a sweep, the daemon recomputes the rates behind the vtr_* alerts at most this often.
     std::chrono::seconds vtr_check_interval{std::chrono::minutes{15}};
+    // Sweeps or inbox imports failing every time for this long stall the daemon: it logs
+    // DAEMON_STALLED and stops the watchdog pings so systemd restarts it.
+    std::chrono::seconds stall_after{std::chrono::minutes{10}};
 
     // The inbox folder in effect: the configured one, or `inbox/` beside the database.
     std::filesystem::path inbox_path() const;

@@ -47,6 +47,12 @@ public:
     // The schema version the database is at.
     Result<int> schema_version();
 
+    // An error when this connection cannot write: the file or its folder is read-only to this
+    // user, or the database is not one SQLite can write. Another writer holding the lock is
+    // not an error (it lets go). The daemon asks at start, so it fails there and not at every
+    // sweep.
+    Result<bool> check_writable();
+
     // Write transactions. begin() takes the write lock at once (BEGIN IMMEDIATE), so a busy
     // database fails here and not halfway through. Nesting is an error.
     Result<bool> begin();

@@ -44,9 +44,17 @@ struct RowTimer {
 // An order the sweep has to look at, with what the store remembers about it. Only the order
 // fields the sweep looks at are read: order id, ship-by, status, carrier, tracking number,
 // ship-confirm and first scan times.
+// A stored time outside the supported years (core::is_supported_unix_time), which the sweep
+// reads as absent: `column` is the orders column, `value` its unix seconds.
+struct OutOfRangeTime {
+    std::string_view column; // a literal: `ship_by`, `ship_confirmed_at`, `first_scan_at`
+    std::int64_t value = 0;
+};
+
 struct DueOrder {
     std::int64_t row_id = 0;
     Order order;
+    std::vector<OutOfRangeTime> out_of_range; // times read as absent, empty for most orders
     std::optional<StoredCheck> check;
     std::optional<std::int64_t> timer; // unix seconds of its carrier timer, if set
     std::vector<OpenAlert> open_alerts;
