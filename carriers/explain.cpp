@@ -8,6 +8,12 @@ std::string carrier_name(const Ruleset& rules, std::optional<CarrierId> carrier)
     return carrier ? rules.carrier(*carrier).name : std::string("any known carrier");
 }
 
+// "no UPS" for a declared carrier, "no known carrier's" otherwise, to stand before "format"
+// or "number": "no any known carrier format" is not English.
+std::string no_carrier(const Ruleset& rules, std::optional<CarrierId> carrier) {
+    return carrier ? "no " + rules.carrier(*carrier).name : std::string("no known carrier's");
+}
+
 std::string service_of(const Ruleset& rules, FormatId format) {
     return rules.format_spec(format).service;
 }
@@ -28,7 +34,7 @@ std::string describe(const Verdict& verdict, const Ruleset& rules) {
             return "character at byte " + std::to_string(normalized.first_bad_at)
                    + " is not used in tracking numbers; remove it";
         }
-        return "holds characters no " + carrier_name(rules, verdict.declared)
+        return "holds characters " + no_carrier(rules, verdict.declared)
                + " number uses; check for a letter O typed for a zero or a stray character";
     case Reason::bad_length:
         if (verdict.length_miss) {
@@ -37,8 +43,8 @@ std::string describe(const Verdict& verdict, const Ruleset& rules) {
                    + service_of(rules, *verdict.length_miss) + " numbers have "
                    + std::to_string(pattern.min_length) + "; a character is missing or doubled";
         }
-        return std::to_string(normalized.full_length) + " characters: no "
-               + carrier_name(rules, verdict.declared)
+        return std::to_string(normalized.full_length)
+               + " characters: " + no_carrier(rules, verdict.declared)
                + " format has that length; a character is missing or doubled";
     case Reason::bad_check_digit:
         return "the check digit does not match " + service_of(rules, *verdict.near_miss)

@@ -10,7 +10,7 @@ namespace vtrguard::carriers {
 namespace {
 
 // What one decoded character becomes.
-enum class Fold : std::uint8_t { keep_bad, drop, to_ascii };
+enum class Fold : std::uint8_t { keep_bad, drop, drop_invisible, to_ascii };
 
 struct Decoded {
     char32_t code_point = 0;
@@ -53,7 +53,37 @@ Decoded decode_utf8(std::string_view text, std::size_t pos) {
     return {code_point, size};
 }
 
-// Folds a non-ASCII character: full-width forms to ASCII, spaces and dashes away.
+struct Range {
+    char32_t first;
+    char32_t last;
+};
+
+// Unicode's invisible format characters (general category Cf, Unicode 15): soft hyphen,
+// zero-width space and joiners, LRM/RLM and ALM, bidi embeddings, overrides and isolates, word
+// joiner and invisible operators, BOM, interlinear annotation marks, tags. A paste from a web
+// page or a chat carries them unseen; all are dropped alike (the verdict notes it), so none
+// can make a number look right and fail, or differ from another that looks the same.
+constexpr std::array<Range, 21> k_invisible{{
+    {0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},
+    {0x070F, 0x070F},   {0x0890, 0x0891},   {0x08E2, 0x08E2},   {0x180E, 0x180E},
+    {0x200B, 0x200F},   {0x202A, 0x202E},   {0x2060, 0x2064},   {0x2066, 0x206F},
+    {0xFEFF, 0xFEFF},   {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+    {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+    {0xE0020, 0xE007F},
+}};
+
+bool is_invisible_format(char32_t code_point) {
+    // Cheap reject first: every range starts at U+00AD or later.
+    if (code_point < 0x00AD) {
+        return false;
+    }
+    return std::any_of(k_invisible.begin(), k_invisible.end(), [&](const Range& range) {
+        return code_point >= range.first && code_point <= range.last;
+    });
+}
+
+// Folds a non-ASCII character: full-width forms to ASCII, spaces, dashes and invisible format
+// characters away.
 Fold fold(char32_t code_point, char& ascii) {
     if (code_point >= 0xFF10 && code_point <= 0xFF19) {
         ascii = static_cast<char>('0' + (code_point - 0xFF10));
@@ -69,11 +99,12 @@ Fold fold(char32_t code_point, char& ascii) {
     }
     const bool is_space = code_point == 0x00A0 || (code_point >= 0x2000 && code_point <= 0x200A)
                           || code_point == 0x202F || code_point == 0x205F || code_point == 0x3000;
-    const bool is_invisible = (code_point >= 0x200B && code_point <= 0x200D) || code_point == 0x2060
-                              || code_point == 0xFEFF;
     const bool is_dash = (code_point >= 0x2010 && code_point <= 0x2015) || code_point == 0x2212
                          || code_point == 0xFE63 || code_point == 0xFF0D;
-    return is_space || is_invisible || is_dash ? Fold::drop : Fold::keep_bad;
+    if (is_space || is_dash) {
+        return Fold::drop;
+    }
+    return is_invisible_format(code_point) ? Fold::drop_invisible : Fold::keep_bad;
 }
 
 // What each ASCII byte becomes: a character to keep (upper-cased), k_skip for a separator, or
@@ -162,6 +193,9 @@ void normalize_rest(std::string_view raw, std::size_t pos, Normalized& out) {
                 builder.put(ascii);
                 break;
             case Fold::drop:
+                break;
+            case Fold::drop_invisible:
+                out.has_invisible = true;
                 break;
             case Fold::keep_bad:
                 builder.put_bad(raw.substr(pos, decoded.size), pos);

@@ -2,6 +2,7 @@
 #include "store_options.hpp"
 
 #include <vtrguard/cli/exit_codes.hpp>
+#include <vtrguard/core/encoding.hpp>
 #include <vtrguard/orders/import.hpp>
 
 #include <fmt/core.h>
@@ -17,6 +18,7 @@ namespace {
 struct ImportOptions {
     StoreOptions store;
     std::string format;
+    std::string encoding;
     std::vector<std::string> files;
 };
 
@@ -33,10 +35,21 @@ int run_import(const ImportOptions& options) {
     if (!options.format.empty()) {
         format = orders::parse_import_format(options.format);
     }
+    std::optional<core::Encoding> encoding;
+    if (!options.encoding.empty()) {
+        encoding = core::parse_encoding(options.encoding);
+        if (!encoding) {
+            fmt::print(stderr,
+                       "vtrguard import: --encoding: unknown encoding \"{}\"; known: utf-8, "
+                       "utf-16, utf-16le, utf-16be, gb18030, latin1\n",
+                       options.encoding);
+            return k_exit_usage;
+        }
+    }
     const core::SystemClock clock;
     int exit_code = k_exit_ok;
     for (const auto& file : options.files) {
-        auto report = orders::import_file(*store, file, format, clock.now());
+        auto report = orders::import_file(*store, file, format, clock.now(), encoding);
         if (!report) {
             exit_code = std::max(exit_code, report_error("import", report.error()));
             continue;
@@ -72,6 +85,10 @@ void add_import_command(CLI::App& app, int& exit_code) {
                      options->format,
                      "amazon-unshipped or csv; detected from the header when absent")
         ->check(CLI::IsMember({"amazon-unshipped", "csv"}));
+    command->add_option("--encoding",
+                        options->encoding,
+                        "The files' text encoding: utf-8 (default), utf-16, utf-16le, "
+                        "utf-16be, gb18030 (GBK), latin1");
     command->add_option("files", options->files, "Files to import")->required();
     command->callback([options, &exit_code] { exit_code = run_import(*options); });
 }

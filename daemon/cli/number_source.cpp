@@ -1,38 +1,14 @@
 #include "number_source.hpp"
 
-#include <array>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
+#include <fmt/format.h>
+
+#include <string_view>
 
 namespace vtrguard::cli {
 
 namespace {
 
-struct FileCloser {
-    void operator()(std::FILE* file) const {
-        if (file != stdin) {
-            std::fclose(file);
-        }
-    }
-};
-
-Result<std::string> read_all(std::FILE* file, const std::string& name) {
-    std::string data;
-    std::array<char, 1 << 16> chunk{};
-    while (true) {
-        const std::size_t count = std::fread(chunk.data(), 1, chunk.size(), file);
-        data.append(chunk.data(), count);
-        if (count < chunk.size()) {
-            break;
-        }
-    }
-    if (std::ferror(file) != 0) {
-        return fail(ErrorCode::io, name + ": cannot read: " + std::strerror(errno));
-    }
-    return data;
-}
+using traits = std::char_traits<char>;
 
 std::string_view trim_line_end(std::string_view line) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
@@ -48,50 +24,73 @@ bool is_skipped(std::string_view line) {
 
 } // namespace
 
-void split_number_lines(NumberList& list) {
-    std::string_view rest = list.data;
-    if (rest.starts_with("\xEF\xBB\xBF")) {
-        rest.remove_prefix(3);
+std::optional<std::size_t> NumberReader::read_line() {
+    m_line.clear();
+    if (traits::eq_int_type(m_in.sgetc(), traits::eof())) {
+        return std::nullopt;
     }
-    std::size_t line_number = 0;
-    while (!rest.empty()) {
-        ++line_number;
-        const auto end = rest.find('\n');
-        std::string_view line = rest.substr(0, end);
-        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-        if (line.size() > k_max_line_bytes) {
-            list.problems.push_back({line_number,
-                                     "line is " + std::to_string(line.size())
-                                         + " bytes, over the 4096-byte limit; skipped"});
-            continue;
+    std::size_t length = 0;
+    while (true) {
+        const auto c = m_in.sbumpc();
+        if (traits::eq_int_type(c, traits::eof()) || c == '\n') {
+            return length;
+        }
+        ++length;
+        if (m_line.size() <= k_max_line_bytes) {
+            m_line.push_back(traits::to_char_type(c));
+        }
+        if (length > k_max_line_bytes + m_max_skip_bytes) {
+            return length; // the caller stops: no line end in sight
+        }
+    }
+}
+
+bool NumberReader::next(NumberLine& out) {
+    while (!m_is_done) {
+        const auto length = read_line();
+        if (!length) {
+            m_is_done = true;
+            break;
+        }
+        ++m_line_number;
+        out.text.clear();
+        out.line = m_line_number;
+        out.problem.reset();
+        out.is_fatal = false;
+        if (*length > k_max_line_bytes + m_max_skip_bytes) {
+            m_is_done = true;
+            out.is_fatal = true;
+            const std::size_t limit = k_max_line_bytes + m_max_skip_bytes;
+            out.problem = limit >= (std::size_t{1} << 20U)
+                              ? fmt::format("no line break within {} MiB: not a list of numbers; "
+                                            "stopped reading",
+                                            limit >> 20U)
+                              : fmt::format("no line break within {} bytes: not a list of "
+                                            "numbers; stopped reading",
+                                            limit);
+            return true;
+        }
+        if (*length > k_max_line_bytes) {
+            out.problem = fmt::format(
+                "line is {} bytes, over the {}-byte limit; skipped", *length, k_max_line_bytes);
+            return true;
+        }
+        std::string_view line = m_line;
+        if (m_line_number == 1 && line.starts_with("\xEF\xBB\xBF")) {
+            line.remove_prefix(3); // a UTF-8 byte-order mark, as spreadsheets write
         }
         if (line.find('\0') != std::string_view::npos) {
-            list.problems.push_back({line_number, "binary data (a NUL byte); skipped"});
-            continue;
+            out.problem = "binary data (a NUL byte); skipped";
+            return true;
         }
         line = trim_line_end(line);
         if (is_skipped(line)) {
             continue;
         }
-        list.numbers.push_back({line, line_number});
+        out.text.assign(line);
+        return true;
     }
-}
-
-Result<NumberList> read_number_file(const std::string& path) {
-    NumberList list;
-    list.source = path == "-" ? "<stdin>" : path;
-    std::unique_ptr<std::FILE, FileCloser> file(path == "-" ? stdin
-                                                            : std::fopen(path.c_str(), "rb"));
-    if (!file) {
-        return fail(ErrorCode::io, path + ": cannot open: " + std::strerror(errno));
-    }
-    auto data = read_all(file.get(), list.source);
-    if (!data) {
-        return tl::unexpected(data.error());
-    }
-    list.data = std::move(*data);
-    split_number_lines(list);
-    return list;
+    return false;
 }
 
 } // namespace vtrguard::cli

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "number_feed.hpp"
 #include "number_source.hpp"
 #include "online_lookup.hpp"
 #include "rules_options.hpp"
@@ -8,10 +9,13 @@
 #include <vtrguard/carriers/validator.hpp>
 #include <vtrguard/cli/exit_codes.hpp>
 #include <vtrguard/config/config.hpp>
+#include <vtrguard/core/encoding.hpp>
+#include <vtrguard/core/text_stream.hpp>
 
 #include <fmt/core.h>
 
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -30,6 +34,7 @@ struct ValidateOptions {
     bool is_online = false;
     std::string config;
     std::string rules_dir;
+    std::string encoding;
 };
 
 constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
@@ -85,23 +90,43 @@ int run_validate(const ValidateOptions& options) {
     static const std::map<std::string, OutputFormat> k_formats{
         {"text", OutputFormat::text}, {"json", OutputFormat::json}, {"csv", OutputFormat::csv}};
 
-    NumberList list;
-    if (!options.file.empty() || options.numbers.empty()) {
-        auto read = read_number_file(options.file.empty() ? "-" : options.file);
-        if (!read) {
-            fmt::print(stderr, "vtrguard validate: {}\n", read.error().message);
+    std::optional<core::Encoding> encoding;
+    if (!options.encoding.empty()) {
+        encoding = core::parse_encoding(options.encoding);
+        if (!encoding) {
+            fmt::print(stderr,
+                       "vtrguard validate: --encoding: unknown encoding \"{}\"; known: utf-8, "
+                       "utf-16, utf-16le, utf-16be, gb18030, latin1\n",
+                       options.encoding);
             return k_exit_usage;
         }
-        list = std::move(*read);
     }
-    for (const auto& number : options.numbers) {
-        list.numbers.push_back({number, 0});
+    const bool reads_input = !options.file.empty() || options.numbers.empty();
+    const std::string path = options.file.empty() ? "-" : options.file;
+    InputFile input(path);
+    if (reads_input && !input.is_open()) {
+        fmt::print(stderr, "vtrguard validate: {}: cannot open: {}\n", path, input.open_error());
+        return k_exit_usage;
     }
+    std::unique_ptr<core::TextStreambuf> text;
+    if (reads_input) {
+        auto opened = core::TextStreambuf::open(input.buffer(), encoding, input.name());
+        if (!opened) {
+            fmt::print(stderr, "vtrguard validate: {}\n", opened.error().message);
+            return k_exit_usage;
+        }
+        text = std::move(*opened);
+    }
+    NumberFeed feed(text.get(), options.numbers, input.name());
 
     if (options.is_online) {
         std::vector<std::string> numbers;
-        for (const auto& number : list.numbers) {
-            numbers.emplace_back(number.text);
+        NumberLine number;
+        while (feed.next(number)) {
+            numbers.push_back(std::move(number.text));
+        }
+        if (feed.has_problems() || input.read_error() != 0) {
+            return k_exit_usage;
         }
         return run_online(
             numbers, options.carrier, options.config, options.format == "json", rules);
@@ -112,7 +137,10 @@ int run_validate(const ValidateOptions& options) {
     out.reserve(k_flush_bytes + 4096);
     writer.begin(out);
     bool is_all_valid = true;
-    for (const auto& number : list.numbers) {
+    std::size_t count = 0;
+    NumberLine number;
+    while (feed.next(number)) {
+        ++count;
         auto verdict = validator.validate(number.text, declared);
         if (!verdict.is_valid()) {
             validator.suggest_typo_fix(verdict);
@@ -125,11 +153,21 @@ int run_validate(const ValidateOptions& options) {
     }
     flush(out);
     std::fflush(stdout);
-    for (const auto& problem : list.problems) {
-        fmt::print(
-            stderr, "vtrguard validate: {}:{}: {}\n", list.source, problem.line, problem.why);
+    if (input.read_error() != 0) {
+        fmt::print(stderr,
+                   "vtrguard validate: {}: cannot read: {}\n",
+                   input.name(),
+                   std::strerror(input.read_error()));
+        return k_exit_usage;
     }
-    if (!list.problems.empty()) {
+    if (feed.has_problems()) {
+        return k_exit_usage;
+    }
+    if (count == 0) {
+        fmt::print(stderr,
+                   "vtrguard validate: no numbers to check in {} (blank lines and # comments "
+                   "only, or nothing at all)\n",
+                   input.name());
         return k_exit_usage;
     }
     return is_all_valid ? k_exit_ok : k_exit_findings;
@@ -158,6 +196,10 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     command->add_option("--config",
                         options->config,
                         "Config file: its `rules_dir` carriers, and `carriers` for --online");
+    command->add_option("--encoding",
+                        options->encoding,
+                        "The input's text encoding: utf-8 (default), utf-16, utf-16le, "
+                        "utf-16be, gb18030 (GBK), latin1");
     add_rules_option(*command, options->rules_dir);
     command->callback([options, &exit_code] { exit_code = run_validate(*options); });
 }

@@ -35,7 +35,8 @@ void VerdictWriter::begin(std::string& out) const {
     if (m_format == OutputFormat::csv) {
         append(out,
                "input,normalized,valid,carrier,service,reason,candidates,suggestion,"
-               "suggestion_kind,declared_carrier,check_digit_verified,message\n");
+               "suggestion_kind,declared_carrier,check_digit_verified,message,"
+               "invisible_removed\n");
     }
 }
 
@@ -81,6 +82,9 @@ void VerdictWriter::write_text(std::string& out,
                        "  {}: {}",
                        carriers::reason_name(verdict.reason),
                        carriers::explain(verdict, m_rules));
+    }
+    if (verdict.normalized.has_invisible) {
+        append(out, " (invisible characters removed)");
     }
     out.push_back('\n');
 }
@@ -131,21 +135,23 @@ void VerdictWriter::write_json(std::string& out,
     append_json_or_null(out, suggestion_kind_or_empty(verdict));
     append(out, ",\"message\":");
     append_json_or_null(out, carriers::explain(verdict, m_rules));
-    append(out, "}\n");
+    append(out,
+           verdict.normalized.has_invisible ? ",\"invisible_removed\":true}\n"
+                                            : ",\"invisible_removed\":false}\n");
 }
 
 void VerdictWriter::write_csv(std::string& out,
                               std::string_view input,
                               const Verdict& verdict) const {
     const auto primary = verdict.primary_format();
-    core::append_csv_field(out, input);
+    core::append_spreadsheet_cell(out, input);
     out.push_back(',');
-    core::append_csv_field(out, verdict.normalized.text());
+    core::append_spreadsheet_cell(out, verdict.normalized.text());
     append(out, verdict.is_valid() ? ",true," : ",false,");
     if (primary) {
         append(out, m_rules.carrier(m_rules.format(*primary).carrier).code);
         out.push_back(',');
-        core::append_csv_field(out, m_rules.format_spec(*primary).service);
+        core::append_spreadsheet_cell(out, m_rules.format_spec(*primary).service);
     } else {
         out.push_back(',');
     }
@@ -170,8 +176,8 @@ void VerdictWriter::write_csv(std::string& out,
     }
     const bool is_verified = verdict.is_valid() && verdict.readings[0].is_check_verified;
     append(out, is_verified ? ",true," : ",false,");
-    core::append_csv_field(out, carriers::explain(verdict, m_rules));
-    out.push_back('\n');
+    core::append_spreadsheet_cell(out, carriers::explain(verdict, m_rules));
+    append(out, verdict.normalized.has_invisible ? ",true\n" : ",false\n");
 }
 
 } // namespace vtrguard::cli

@@ -121,6 +121,22 @@ void append_csv_field(std::string& out, std::string_view text) {
     }
 }
 
+void append_spreadsheet_cell(std::string& out, std::string_view text) {
+    const bool is_formula_like =
+        !text.empty()
+        && (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@'
+            || text.front() == '\t' || text.front() == '\r');
+    if (!is_formula_like) {
+        append_csv_field(out, text);
+        return;
+    }
+    std::string neutral;
+    neutral.reserve(text.size() + 1);
+    neutral.push_back('\'');
+    neutral.append(text);
+    append_csv_field(out, neutral);
+}
+
 std::string printable(std::string_view text) {
     const bool is_plain = std::all_of(text.begin(), text.end(), [](char c) {
         const auto byte = static_cast<unsigned char>(c);

@@ -60,7 +60,9 @@ std::optional<std::string> text_problem(std::string_view text, std::size_t limit
     while (pos < text.size()) {
         const std::size_t size = core::utf8_sequence_length(text, pos);
         if (size == 0) {
-            return fmt::format("invalid UTF-8 at byte {}", pos + 1);
+            return fmt::format("invalid UTF-8 at byte {} (a file in another encoding needs "
+                               "--encoding: gb18030, utf-16, latin1)",
+                               pos + 1);
         }
         if (size == 1 && static_cast<unsigned char>(text[pos]) < 0x20) {
             return fmt::format("control character at byte {}", pos + 1);

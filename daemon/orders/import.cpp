@@ -1,25 +1,22 @@
 #include "columns.hpp"
 
+#include <vtrguard/core/text_stream.hpp>
 #include <vtrguard/orders/import.hpp>
 #include <vtrguard/orders/record_reader.hpp>
 
 #include <fmt/format.h>
 
-#include <array>
+#include <algorithm>
 #include <fstream>
+#include <istream>
 
 namespace vtrguard::orders {
 
 namespace {
 
 // Looks at the first line only: Amazon's reports are tab-separated and name `order-id`.
-ImportFormat detect_format(std::istream& in) {
-    std::array<char, 4096> head{};
-    in.read(head.data(), head.size());
-    const std::string_view text(head.data(), static_cast<std::size_t>(in.gcount()));
-    in.clear();
-    in.seekg(0);
-    const auto first_line = text.substr(0, text.find('\n'));
+ImportFormat detect_format(std::string_view text) {
+    const auto first_line = text.substr(0, std::min(text.find('\n'), std::size_t{4096}));
     if (first_line.find('\t') != std::string_view::npos
         && first_line.find("order-id") != std::string_view::npos) {
         return ImportFormat::amazon_unshipped;
@@ -50,18 +47,33 @@ std::string format_row_error(const std::filesystem::path& path, const RowError& 
 Result<ImportReport> import_file(store::Store& store,
                                  const std::filesystem::path& path,
                                  std::optional<ImportFormat> format,
-                                 core::TimePoint now) {
+                                 core::TimePoint now,
+                                 std::optional<core::Encoding> encoding) {
     const auto where = path.string();
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) {
         return fail(ErrorCode::invalid_input, fmt::format("{}: is a folder", where));
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::filebuf file;
+    if (file.open(path, std::ios::in | std::ios::binary) == nullptr) {
         return fail(ErrorCode::invalid_input, fmt::format("{}: cannot open the file", where));
     }
-    const ImportFormat chosen = format ? *format : detect_format(in);
+    return import_text(store, file, where, format, now, encoding);
+}
+
+Result<ImportReport> import_text(store::Store& store,
+                                 std::streambuf& raw,
+                                 const std::string& where,
+                                 std::optional<ImportFormat> format,
+                                 core::TimePoint now,
+                                 std::optional<core::Encoding> encoding) {
+    auto text = core::TextStreambuf::open(raw, encoding, where);
+    if (!text) {
+        return tl::unexpected(text.error());
+    }
+    const ImportFormat chosen = format ? *format : detect_format((*text)->peek_buffered());
     const bool is_amazon = chosen == ImportFormat::amazon_unshipped;
+    std::istream in(text->get());
     RecordReader reader(in, is_amazon ? '\t' : ',', !is_amazon, k_max_line_bytes);
 
     Record record;
@@ -83,6 +95,11 @@ Result<ImportReport> import_file(store::Store& store,
     }
     ImportReport report;
     while (reader.next(record)) {
+        if (record.is_fatal) {
+            return fail(
+                ErrorCode::invalid_input,
+                fmt::format("{}:{}: {}; nothing imported", where, record.line, *record.error));
+        }
         ++report.rows_read;
         auto patch = parse_row(record, *map);
         if (!patch) {
@@ -99,9 +116,6 @@ Result<ImportReport> import_file(store::Store& store,
         } else {
             ++report.rows_imported;
         }
-    }
-    if (in.bad()) {
-        return fail(ErrorCode::io, fmt::format("{}: read error", where));
     }
     auto committed = transaction->commit();
     if (!committed) {

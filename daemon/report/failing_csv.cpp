@@ -19,7 +19,7 @@ void add_time(std::string& out,
 
 void add_text(std::string& out, std::string_view text) {
     out.push_back(',');
-    core::append_csv_field(out, text);
+    core::append_spreadsheet_cell(out, text);
 }
 
 } // namespace
@@ -33,7 +33,7 @@ void write_failing_orders_csv(const History& history, std::ostream& out) {
     block.reserve(k_block + 4096);
     for (const auto& failing : history.failing) {
         const auto& shipment = failing.shipment;
-        core::append_csv_field(block, shipment.order_id);
+        core::append_spreadsheet_cell(block, shipment.order_id);
         add_text(block, shipment.marketplace);
         add_text(block, shipment.category);
         add_time(block, shipment.deliver_by, history.zone);

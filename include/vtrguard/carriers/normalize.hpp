@@ -18,6 +18,7 @@ struct Normalized {
     std::size_t full_length = 0; // characters the number has, past the buffer too
     bool has_bad_char = false;   // a character no carrier format uses
     bool is_invalid_utf8 = false;
+    bool has_invisible = false;   // an invisible format character (Unicode Cf) was dropped
     std::size_t first_bad_at = 0; // 1-based byte offset of the first bad character in the input
     std::uint64_t digit_positions = 0; // bit i: buffer[i] is a digit (the validator's shape)
 
@@ -26,8 +27,10 @@ struct Normalized {
     bool is_too_long() const { return full_length > k_max_number_length; }
 };
 
-// Trims, drops spaces and dashes (ASCII and their Unicode look-alikes), upper-cases, and folds
-// full-width digits and letters (as Chinese and Japanese input methods type them) to ASCII.
+// Trims, drops spaces and dashes (ASCII and their Unicode look-alikes) and invisible format
+// characters (Unicode Cf: zero-width space, LRM/RLM, bidi controls, soft hyphen…, noted in
+// `has_invisible`), upper-cases, and folds full-width digits and letters (as Chinese and
+// Japanese input methods type them) to ASCII.
 // Characters with no unambiguous reading are kept and flagged. Pure and thread-safe.
 Normalized normalize(std::string_view raw);
 

@@ -15,6 +15,11 @@ void append_json_string(std::string& out, std::string_view text);
 // (RFC 4180). Invalid UTF-8 becomes U+FFFD.
 void append_csv_field(std::string& out, std::string_view text);
 
+// Appends `text` as one CSV cell that is safe to open in a spreadsheet: a cell starting with
+// `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'` (OWASP's CSV-injection rule), so it is
+// shown as text and never run as a formula; otherwise as append_csv_field.
+void append_spreadsheet_cell(std::string& out, std::string_view text);
+
 // `text` with every invalid UTF-8 byte replaced by U+FFFD and control characters by `?`:
 // safe to print in a terminal or a log line.
 std::string printable(std::string_view text);

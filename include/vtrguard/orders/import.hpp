@@ -1,12 +1,14 @@
 #pragma once
 
 #include <vtrguard/core/clock.hpp>
+#include <vtrguard/core/encoding.hpp>
 #include <vtrguard/core/result.hpp>
 #include <vtrguard/store/store.hpp>
 
 #include <cstddef>
 #include <filesystem>
 #include <optional>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,14 +43,26 @@ inline constexpr std::size_t k_max_line_bytes = 64 * 1024;
 
 // Imports one file into `store` in one transaction: a crash leaves all of it or none of it.
 // Without `format`, a tab-separated header holding `order-id` means amazon-unshipped, else
-// csv. Bad rows land in ImportReport::errors and the good ones are still imported; importing
-// the same file again changes nothing. Errors (unreadable file, unusable header, store
-// failure) mean nothing was imported: ErrorCode::invalid_input for the file, ::store for the
-// database, messages prefixed with `FILE:`.
+// csv. Without `encoding`, the text must be UTF-8 or carry a byte-order mark (UTF-16); a file
+// that reads as another encoding is refused with a message naming it. Bad rows land in
+// ImportReport::errors and the good ones are still imported; importing the same file again
+// changes nothing. Errors (unreadable file, unusable header, a line running past 1 MiB,
+// store failure) mean nothing was imported: ErrorCode::invalid_input for the file, ::store
+// for the database, messages prefixed with `FILE:`.
 Result<ImportReport> import_file(store::Store& store,
                                  const std::filesystem::path& path,
                                  std::optional<ImportFormat> format,
-                                 core::TimePoint now);
+                                 core::TimePoint now,
+                                 std::optional<core::Encoding> encoding = std::nullopt);
+
+// The same for bytes from any stream buffer (a file, a pipe, memory), named `where` in
+// messages; no other I/O than `store`, so a fuzz target can drive it with an in-memory store.
+Result<ImportReport> import_text(store::Store& store,
+                                 std::streambuf& raw,
+                                 const std::string& where,
+                                 std::optional<ImportFormat> format,
+                                 core::TimePoint now,
+                                 std::optional<core::Encoding> encoding = std::nullopt);
 
 // `FILE:LINE: column: why`, as the import command and the inbox `.error` files print it.
 std::string format_row_error(const std::filesystem::path& path, const RowError& error);

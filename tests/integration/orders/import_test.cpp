@@ -155,3 +155,50 @@ TEST_CASE_FIXTURE(ImportFixture, "import: a 100 MB line is reported and skipped"
     CHECK(report->errors[0].why.find("longer than") != std::string::npos);
     CHECK(order("113-3").carrier == "fedex");
 }
+
+TEST_CASE_FIXTURE(ImportFixture,
+                  "import: an unterminated quote costs its own row; every other row is imported") {
+    // 5,000 rows of ~40 bytes: the stray quote on line 2 runs past the 64 KiB record limit,
+    // over about 1,600 rows that were once lost with nothing naming them.
+    std::string csv = "order_id,ship_by,carrier\n113-0,\"2026-11-27T18:00:00Z,ups\n";
+    constexpr int k_rows = 5000;
+    for (int i = 1; i < k_rows; ++i) {
+        csv += "113-" + std::to_string(i) + ",2026-11-27T18:00:00Z,ups\n";
+    }
+    const auto report = import("quote.csv", csv);
+    CHECK(report.rows_read == k_rows);
+    CHECK(report.rows_imported == k_rows - 1);
+    REQUIRE(report.errors.size() == 1);
+    CHECK(report.errors[0].line == 2);
+    CHECK(report.errors[0].why.find("on line 2 never closes") != std::string::npos);
+    CHECK(order("113-1").carrier == "ups");
+    CHECK(order("113-" + std::to_string(k_rows - 1)).carrier == "ups");
+    CHECK_FALSE(store.find_order("113-0").value());
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "import: GB18030 is named, and read when declared") {
+    // 书籍 (books) in GBK, as a Chinese ERP exports the category.
+    const std::string gbk = "order_id,category\n113-1,\xCA\xE9\xBC\xAE\n";
+    const auto path = dir.write("gbk.csv", gbk);
+    const auto refused = orders::import_file(store, path, std::nullopt, k_now);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("gbk.csv: not UTF-8") != std::string::npos);
+    CHECK(refused.error().message.find("--encoding gb18030") != std::string::npos);
+    const auto report =
+        orders::import_file(store, path, std::nullopt, k_now, core::Encoding::gb18030);
+    REQUIRE(report);
+    CHECK(report->rows_imported == 1);
+    CHECK(order("113-1").category == "\xE4\xB9\xA6\xE7\xB1\x8D");
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "import: UTF-16 with a byte-order mark is decoded") {
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : std::string("order_id,carrier\r\n113-1,ups\r\n")) {
+        utf16.push_back(c);
+        utf16.push_back('\0');
+    }
+    const auto report = import("utf16.csv", utf16);
+    CHECK(report.errors.empty());
+    CHECK(report.rows_imported == 1);
+    CHECK(order("113-1").carrier == "ups");
+}

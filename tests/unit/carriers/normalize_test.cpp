@@ -145,3 +145,33 @@ TEST_CASE("normalize: the eight-at-a-time path agrees with the one-at-a-time pat
         CHECK(fast.digit_positions == slow.digit_positions);
     }
 }
+
+TEST_CASE("normalize: every invisible format character (Unicode Cf) is dropped alike and noted") {
+    // ZWSP, ZWNJ, ZWJ, LRM, RLM, LRE, RLO, word joiner, LRI, PDI, BOM, soft hyphen, ALM, a tag.
+    for (const std::string mark : {"\xE2\x80\x8B",
+                                   "\xE2\x80\x8C",
+                                   "\xE2\x80\x8D",
+                                   "\xE2\x80\x8E",
+                                   "\xE2\x80\x8F",
+                                   "\xE2\x80\xAA",
+                                   "\xE2\x80\xAE",
+                                   "\xE2\x81\xA0",
+                                   "\xE2\x81\xA6",
+                                   "\xE2\x81\xA9",
+                                   "\xEF\xBB\xBF",
+                                   "\xC2\xAD",
+                                   "\xD8\x9C",
+                                   "\xF3\xA0\x80\x81"}) {
+        CAPTURE(mark);
+        const auto normalized = normalize("RB1234" + mark + "56785CN");
+        CHECK(normalized.text() == "RB123456785CN");
+        CHECK(normalized.has_invisible);
+        CHECK_FALSE(normalized.has_bad_char);
+    }
+    CHECK_FALSE(normalize("RB123456785CN").has_invisible);
+    CHECK_FALSE(normalize("RB1234 56785CN").has_invisible); // a space is not noted
+    // A visible character that is not Cf stays a bad character.
+    CHECK(normalize("RB1234\xC3\xA9"
+                    "56785CN")
+              .has_bad_char);
+}

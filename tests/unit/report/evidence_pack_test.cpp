@@ -77,6 +77,22 @@ TEST_CASE_FIXTURE(Fixture, "report: failing-orders.csv has one row per failing o
           != std::string::npos);
 }
 
+TEST_CASE_FIXTURE(Fixture, "report: failing-orders.csv never holds a cell a spreadsheet runs") {
+    // Order ids, carriers and numbers come from sellers' files and carrier answers.
+    auto& failing = history.failing.front().shipment;
+    failing.order_id = "=HYPERLINK(\"http://x\",\"y\")";
+    failing.carrier = "+SUM(A1)";
+    failing.tracking_number = "@cmd";
+    failing.category = "-2+3";
+    const auto csv = report::failing_orders_csv(history);
+    CHECK(csv.find("\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") != std::string::npos);
+    CHECK(csv.find(",'+SUM(A1),'@cmd,") != std::string::npos);
+    CHECK(csv.find(",'-2+3,") != std::string::npos);
+    CHECK(csv.find(",=") == std::string::npos);
+    CHECK(csv.find(",+") == std::string::npos);
+    CHECK(csv.find(",@") == std::string::npos);
+}
+
 TEST_CASE_FIXTURE(Fixture,
                   "report: the plan ranks the causes with their share and says it is a draft") {
     const auto plan = report::plan_of_action(history);
