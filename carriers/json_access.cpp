@@ -2,6 +2,8 @@
 
 #include "api_common.hpp"
 
+#include <vtrguard/carriers/json_guard.hpp>
+
 #include <rapidjson/error/en.h>
 
 #include <string>
@@ -10,7 +12,7 @@ namespace vtrguard::carriers::json {
 
 ApiResult<rapidjson::Document> parse(std::string_view body, std::string_view carrier) {
     rapidjson::Document document;
-    document.Parse(body.data(), body.size());
+    document.Parse<json_guard::k_parse_flags>(body.data(), body.size());
     if (document.HasParseError()) {
         return api_fail(ApiErrorKind::bad_response,
                         concat({carrier,

@@ -1,4 +1,5 @@
 #include <vtrguard/carriers/check_digits.hpp>
+#include <vtrguard/carriers/json_guard.hpp>
 #include <vtrguard/carriers/rule_file.hpp>
 
 #include <rapidjson/document.h>
@@ -303,7 +304,8 @@ bool merge(RuleReader& reader,
 Result<bool> apply_rule_file(const RuleFile& file, std::vector<CarrierSpec>& carriers) {
     RuleReader reader(file.source);
     rapidjson::Document document;
-    document.Parse<rapidjson::kParseStopWhenDoneFlag>(file.text.data(), file.text.size());
+    document.Parse<json_guard::k_parse_flags | rapidjson::kParseStopWhenDoneFlag>(file.text.data(),
+                                                                                  file.text.size());
     if (document.HasParseError()) {
         return fail(ErrorCode::invalid_input,
                     file.source + ": not valid JSON (at byte "
@@ -311,6 +313,9 @@ Result<bool> apply_rule_file(const RuleFile& file, std::vector<CarrierSpec>& car
     }
     if (!document.IsObject()) {
         return fail(ErrorCode::invalid_input, file.source + ": must be a JSON object");
+    }
+    if (auto problem = json_guard::find_shape_problem(document)) {
+        return fail(ErrorCode::invalid_input, file.source + ": " + *problem);
     }
     if (!reader.only_keys(document, "", {"carriers"})) {
         return tl::unexpected(reader.error());

@@ -17,6 +17,11 @@ if(VTRGUARD_SANITIZE)
   target_link_options(vtrguard_settings INTERFACE ${sanitize_flags})
 endif()
 
+if(VTRGUARD_FUZZ)
+  # Coverage for libFuzzer in every library; the targets add -fsanitize=fuzzer (its main).
+  target_compile_options(vtrguard_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+
 if(VTRGUARD_CLANG_TIDY)
   find_program(clang_tidy_program NAMES clang-tidy-14 clang-tidy REQUIRED)
   set(CMAKE_CXX_CLANG_TIDY ${clang_tidy_program})

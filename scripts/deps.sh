@@ -7,6 +7,7 @@ packages=(
   libboost-dev libcurl4-openssl-dev libsqlitecpp-dev libsqlite3-dev sqlite3
   libspdlog-dev libfmt-dev rapidjson-dev libexpected-dev libcli11-dev doctest-dev
   python3 curl chromium tzdata
+  clang-14 libfuzzer-14-dev
 )
 
 missing=()

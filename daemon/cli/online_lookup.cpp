@@ -1,5 +1,6 @@
 #include "online_lookup.hpp"
 
+#include <vtrguard/carriers/json_guard.hpp>
 #include <vtrguard/cli/exit_codes.hpp>
 #include <vtrguard/core/text.hpp>
 #include <vtrguard/http/curl_client.hpp>
@@ -13,8 +14,10 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 namespace vtrguard::cli {
 
@@ -39,6 +42,11 @@ Result<tracking::TrackingSettings> load_tracking_settings(const std::string& pat
     if (path.empty()) {
         return tracking::default_tracking_settings();
     }
+    std::error_code folder_error;
+    if (std::filesystem::is_directory(path, folder_error)) {
+        return fail(ErrorCode::config,
+                    fmt::format("{}: is a folder, not a configuration file", path));
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return fail(ErrorCode::config, fmt::format("{}: cannot read the file", path));
@@ -47,8 +55,8 @@ Result<tracking::TrackingSettings> load_tracking_settings(const std::string& pat
     text << in.rdbuf();
     const auto content = text.str();
     rapidjson::Document document;
-    document.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(
-        content.data(), content.size());
+    document.Parse<carriers::json_guard::k_parse_flags | rapidjson::kParseCommentsFlag
+                   | rapidjson::kParseTrailingCommasFlag>(content.data(), content.size());
     if (document.HasParseError()) {
         return fail(ErrorCode::config,
                     fmt::format("{}: byte {}: {}",
@@ -58,6 +66,9 @@ Result<tracking::TrackingSettings> load_tracking_settings(const std::string& pat
     }
     if (!document.IsObject()) {
         return fail(ErrorCode::config, fmt::format("{}: must hold a JSON object", path));
+    }
+    if (auto problem = carriers::json_guard::find_shape_problem(document)) {
+        return fail(ErrorCode::config, fmt::format("{}: {}", path, *problem));
     }
     const auto found = document.FindMember("carriers");
     if (found == document.MemberEnd()) {

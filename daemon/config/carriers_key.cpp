@@ -1,5 +1,6 @@
 #include "key_table.hpp"
 
+#include <vtrguard/core/url_redact.hpp>
 #include <vtrguard/tracking/carrier_settings.hpp>
 
 #include <cstdint>
@@ -45,7 +46,7 @@ rapidjson::Value show_carrier(const tracking::CarrierSettings& carrier, Allocato
     rapidjson::Value object(rapidjson::kObjectType);
     const auto whole = [](auto count) { return static_cast<std::uint64_t>(count); };
     add(object, "enabled", rapidjson::Value(carrier.is_enabled), allocator);
-    add(object, "base_url", text(carrier.base_url, allocator), allocator);
+    add(object, "base_url", text(core::redact_url(carrier.base_url), allocator), allocator);
     add(object, "client_id", text(carrier.client_id, allocator), allocator);
     add_secret_source(object, carrier, allocator);
     rapidjson::Value covers(rapidjson::kArrayType);

@@ -1,5 +1,6 @@
 #include "key_table.hpp"
 
+#include <vtrguard/carriers/json_guard.hpp>
 #include <vtrguard/config/config.hpp>
 #include <vtrguard/config/json_comments.hpp>
 #include <vtrguard/config/rules_dir.hpp>
@@ -10,6 +11,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <system_error>
 #include <vector>
 
 namespace vtrguard::config {
@@ -105,8 +107,8 @@ Result<Config> parse(std::string_view text, std::string_view source) {
         return fail(ErrorCode::config, fmt::format("{}: {}", source, stripped.error().message));
     }
     rapidjson::Document document;
-    document.Parse<rapidjson::kParseTrailingCommasFlag | rapidjson::kParseStopWhenDoneFlag>(
-        stripped->c_str(), stripped->size());
+    document.Parse<carriers::json_guard::k_parse_flags | rapidjson::kParseTrailingCommasFlag
+                   | rapidjson::kParseStopWhenDoneFlag>(stripped->c_str(), stripped->size());
     if (document.HasParseError()) {
         return fail(ErrorCode::config,
                     fmt::format("{}:{}: invalid JSON: {}",
@@ -116,6 +118,9 @@ Result<Config> parse(std::string_view text, std::string_view source) {
     }
     if (!document.IsObject()) {
         return fail(ErrorCode::config, fmt::format("{}: the top level must be an object", source));
+    }
+    if (auto problem = carriers::json_guard::find_shape_problem(document)) {
+        return fail(ErrorCode::config, fmt::format("{}: {}", source, *problem));
     }
     Config config = defaults();
     auto read = read_object(document, "", config);
@@ -137,6 +142,12 @@ Result<Config> parse(std::string_view text, std::string_view source) {
 }
 
 Result<Config> load_file(const std::filesystem::path& path) {
+    // A folder opens as an empty stream on Linux, which would read as "The document is empty".
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        return fail(ErrorCode::config,
+                    fmt::format("{}: is a folder, not a configuration file", path.string()));
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return fail(ErrorCode::config, fmt::format("{}: cannot open the file", path.string()));

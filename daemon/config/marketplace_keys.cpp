@@ -31,9 +31,12 @@ ReadError read_percent(const rapidjson::Value& value, double& out) {
     return std::nullopt;
 }
 
+// No order is worth more than this; a larger amount (`1e308`) is a typo.
+constexpr double k_max_amount = 1'000'000'000;
+
 ReadError read_amount(const rapidjson::Value& value, double& out) {
-    if (!value.IsNumber() || value.GetDouble() < 0) {
-        return "must be an amount of 0 or more";
+    if (!value.IsNumber() || !(value.GetDouble() >= 0 && value.GetDouble() <= k_max_amount)) {
+        return "must be an amount from 0 to 1000000000";
     }
     out = value.GetDouble();
     return std::nullopt;

@@ -17,6 +17,7 @@ Result<carriers::Ruleset> load_rules_dir(const fs::path& folder, std::string_vie
     std::error_code error;
     std::vector<fs::path> paths;
     for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        // A folder named `x.json` is not a rule file; skipping it silently would hide a mistake.
         if (it->path().extension() == ".json") {
             paths.push_back(it->path());
         }
@@ -29,6 +30,9 @@ Result<carriers::Ruleset> load_rules_dir(const fs::path& folder, std::string_vie
     std::sort(paths.begin(), paths.end());
     std::vector<carriers::RuleFile> files;
     for (const auto& path : paths) {
+        if (fs::is_directory(path, error)) {
+            return fail(ErrorCode::usage, path.string() + ": is a folder, not a rule file");
+        }
         std::ifstream in(path, std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();

@@ -1,5 +1,6 @@
 #include "auth.hpp"
 
+#include <vtrguard/core/url_redact.hpp>
 #include <vtrguard/tracking/carrier_client.hpp>
 
 #include <spdlog/spdlog.h>
@@ -220,8 +221,11 @@ private:
         request.timeout = m_settings.timeout;
         add_credentials(
             request, *m_api, m_api->auth() == carriers::AuthScheme::api_key ? m_secret : *m_token);
-        m_log->debug(
-            "{}: {} {} ({} numbers)", m_api->code(), request.method, request.url, queries.size());
+        m_log->debug("{}: {} {} ({} numbers)",
+                     m_api->code(),
+                     request.method,
+                     core::redact_url(request.url),
+                     queries.size());
         ++m_stats.requests;
         ++m_in_flight;
         m_active.insert(batch);
@@ -392,7 +396,7 @@ private:
         m_is_fetching_token = true;
         ++m_stats.token_requests;
         auto request = token_request(m_settings, *m_api, m_secret);
-        m_log->debug("{}: POST {} (token)", m_api->code(), request.url);
+        m_log->debug("{}: POST {} (token)", m_api->code(), core::redact_url(request.url));
         m_http.fetch(std::move(request), [weak = weak_from_this()](http::Response response) {
             auto self = weak.lock();
             if (!self || self->m_is_stopped) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <string_view>
+#include <type_traits>
 
 namespace vtrguard::tracking {
 
@@ -59,39 +60,60 @@ Reader secret_field(std::string core::SecretSource::*field) {
     };
 }
 
-Reader number_field(double CarrierSettings::*field, double minimum) {
-    return
-        [field, minimum](const rapidjson::Value& value, CarrierSettings& settings) -> Result<bool> {
-            if (!value.IsNumber() || value.GetDouble() < minimum) {
-                return want(false, fmt::format("must be a number of at least {}", minimum));
-            }
-            settings.*field = value.GetDouble();
-            return true;
-        };
-}
+// Largest pace and burst any carrier API allows, with room to spare: larger is a typo
+// (`1e308`), and would overflow the token bucket's arithmetic.
+constexpr double k_max_rate = 100'000;
 
-template <typename Integer>
-Reader count_field(Integer CarrierSettings::*field, std::uint64_t minimum) {
-    return [field, minimum](const rapidjson::Value& value,
-                            CarrierSettings& settings) -> Result<bool> {
-        if (!value.IsUint64() || value.GetUint64() < minimum || value.GetUint64() > 100'000'000) {
-            return want(false, fmt::format("must be a whole number of at least {}", minimum));
+// Longest wait any `_ms` / `_s` key may name: a day. Longer is a typo, and would overflow the
+// clock's arithmetic (2^64 ms is not a std::chrono::milliseconds).
+constexpr std::uint64_t k_max_day_ms = 24ULL * 3600 * 1000;
+constexpr std::uint64_t k_max_day_s = 24ULL * 3600;
+
+// Largest carrier answer worth buffering.
+constexpr std::uint64_t k_max_body_limit = std::uint64_t{1} << 30;
+
+Reader number_field(double CarrierSettings::*field, double minimum, double maximum) {
+    return [field, minimum, maximum](const rapidjson::Value& value,
+                                     CarrierSettings& settings) -> Result<bool> {
+        // GetDouble of 1e308 is finite, so a range check is what rejects the absurd.
+        if (!value.IsNumber() || !(value.GetDouble() >= minimum && value.GetDouble() <= maximum)) {
+            return want(
+                false,
+                fmt::format("must be a number of at least {} and at most {}", minimum, maximum));
         }
-        settings.*field = static_cast<Integer>(value.GetUint64());
+        settings.*field = value.GetDouble();
         return true;
     };
 }
 
-template <typename Duration>
-Reader duration_field(Duration CarrierSettings::*field, std::uint64_t minimum) {
+template <typename Integer>
+Reader count_field(Integer CarrierSettings::*field, std::uint64_t minimum) {
     return
         [field, minimum](const rapidjson::Value& value, CarrierSettings& settings) -> Result<bool> {
-            if (!value.IsUint64() || value.GetUint64() < minimum) {
-                return want(false, fmt::format("must be a whole number of at least {}", minimum));
+            constexpr std::uint64_t k_most = 100'000'000;
+            if (!value.IsUint64() || value.GetUint64() < minimum || value.GetUint64() > k_most) {
+                return want(false,
+                            fmt::format("must be a whole number from {} to {}", minimum, k_most));
             }
-            settings.*field = Duration{static_cast<typename Duration::rep>(value.GetUint64())};
+            settings.*field = static_cast<Integer>(value.GetUint64());
             return true;
         };
+}
+
+template <typename Duration>
+Reader duration_field(Duration CarrierSettings::*field, std::uint64_t minimum) {
+    const std::uint64_t most =
+        std::is_same_v<Duration, std::chrono::seconds> ? k_max_day_s : k_max_day_ms;
+    return [field, minimum, most](const rapidjson::Value& value,
+                                  CarrierSettings& settings) -> Result<bool> {
+        if (!value.IsUint64() || value.GetUint64() < minimum || value.GetUint64() > most) {
+            return want(
+                false,
+                fmt::format("must be a whole number from {} to {} (one day)", minimum, most));
+        }
+        settings.*field = Duration{static_cast<typename Duration::rep>(value.GetUint64())};
+        return true;
+    };
 }
 
 const std::map<std::string, Reader, std::less<>>& carrier_keys() {
@@ -126,8 +148,8 @@ const std::map<std::string, Reader, std::less<>>& carrier_keys() {
              }
              return true;
          }},
-        {"requests_per_second", number_field(&CarrierSettings::requests_per_second, 0)},
-        {"burst", number_field(&CarrierSettings::burst, 1)},
+        {"requests_per_second", number_field(&CarrierSettings::requests_per_second, 0, k_max_rate)},
+        {"burst", number_field(&CarrierSettings::burst, 1, k_max_rate)},
         {"daily_quota", count_field(&CarrierSettings::daily_quota, 0)},
         {"batch_size", count_field(&CarrierSettings::batch_size, 1)},
         {"max_in_flight", count_field(&CarrierSettings::max_in_flight, 1)},
@@ -254,15 +276,21 @@ Result<TrackingSettings> parse_carrier_settings(const rapidjson::Value& section)
             }
             (key == "ca_file" ? settings.ca_file : settings.app_name) = value.GetString();
         } else if (key == "connect_timeout_ms") {
-            if (!value.IsUint64() || value.GetUint64() == 0) {
-                return fail(ErrorCode::config,
-                            "carriers.connect_timeout_ms: must be a whole number of at least 1");
+            if (!value.IsUint64() || value.GetUint64() == 0 || value.GetUint64() > k_max_day_ms) {
+                return fail(
+                    ErrorCode::config,
+                    fmt::format("carriers.connect_timeout_ms: must be a whole number from 1 "
+                                "to {} (one day)",
+                                k_max_day_ms));
             }
             settings.connect_timeout = std::chrono::milliseconds{value.GetUint64()};
         } else if (key == "max_body_bytes") {
-            if (!value.IsUint64() || value.GetUint64() < 1024) {
+            if (!value.IsUint64() || value.GetUint64() < 1024
+                || value.GetUint64() > k_max_body_limit) {
                 return fail(ErrorCode::config,
-                            "carriers.max_body_bytes: must be a whole number of at least 1024");
+                            fmt::format("carriers.max_body_bytes: must be a whole number from "
+                                        "1024 to {}",
+                                        k_max_body_limit));
             }
             settings.max_body_bytes = value.GetUint64();
         } else {
