@@ -100,6 +100,16 @@ bool is_same_check(const CheckSpec& a, const CheckSpec& b, std::size_t length) {
            && a.prepend == b.prepend;
 }
 
+constexpr std::size_t k_s10_length = 13;
+
+// The UPU S10 check as every national S10 format computes it. In slots of 13 characters it has
+// check index 0, so the catch-all's check and the suffix's post's are computed once per number.
+const CheckSpec& s10_check() {
+    static const CheckSpec k_s10{
+        .algorithm = CheckAlgorithm::s10, .serial_begin = 2, .serial_end = 10, .check_at = 10};
+    return k_s10;
+}
+
 } // namespace
 
 Result<Ruleset> Ruleset::build(std::vector<CarrierSpec> carriers) {
@@ -263,6 +273,9 @@ void Ruleset::compile_slots() {
         const std::size_t length = group / k_first_chars;
         const std::uint32_t end = m_index_end[group];
         std::vector<const CheckSpec*> checks; // the distinct checks of this slot
+        if (length == k_s10_length) {
+            checks.push_back(&s10_check());
+        }
         for (std::uint32_t at = begin; at < end; ++at) {
             const FormatId id = m_index[at];
             const auto& spec = format_spec(id);
@@ -323,9 +336,6 @@ void Ruleset::key_by_suffix() {
     // A national post's S10 format: two letters, nine digits, its own two-letter suffix, the
     // S10 check. The first format to claim a suffix is keyed; a second one (a rule file's)
     // stays in the slots, where it is compared as before.
-    constexpr std::size_t k_s10_length = 13;
-    const CheckSpec s10{
-        .algorithm = CheckAlgorithm::s10, .serial_begin = 2, .serial_end = 10, .check_at = 10};
     m_suffix_index.assign(26 * 26, -1);
     for (std::size_t id = 0; id < m_formats.size(); ++id) {
         auto& format = m_formats[id];
@@ -333,7 +343,7 @@ void Ruleset::key_by_suffix() {
         const auto& masks = format.pattern.position_masks;
         const bool is_national_s10 =
             masks.size() == k_s10_length && !format.needs_declared && !spec.country_suffix
-            && is_same_check(spec.check, s10, k_s10_length) && masks[0] == k_letter_chars
+            && is_same_check(spec.check, s10_check(), k_s10_length) && masks[0] == k_letter_chars
             && masks[1] == k_letter_chars
             && std::all_of(masks.begin() + 2,
                            masks.begin() + 11,
@@ -351,7 +361,9 @@ void Ruleset::key_by_suffix() {
         }
         format.is_keyed_by_suffix = true;
         at = static_cast<std::int32_t>(m_suffix_formats.size());
-        m_suffix_formats.push_back(slot_format(static_cast<FormatId>(id), k_s10_length));
+        SlotFormat slot = slot_format(static_cast<FormatId>(id), k_s10_length);
+        slot.check = 0; // the S10 check's index in every 13-character slot (compile_slots)
+        m_suffix_formats.push_back(slot);
     }
 }
 

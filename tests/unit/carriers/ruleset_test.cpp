@@ -78,6 +78,7 @@ TEST_CASE("ruleset: national S10 formats are found by their suffix, outside the 
     REQUIRE(postal != nullptr);
     REQUIRE(china_post != nullptr);
     CHECK(rules.format_spec(china_post->format).id == "china_post_s10");
+    CHECK(china_post->check == postal->check); // the S10 check is computed once per number
     CHECK(rules.matches(*china_post, "RB123456785CN", shape_of("RB123456785CN")));
     CHECK_FALSE(rules.matches(*china_post, "1B123456785CN", shape_of("1B123456785CN")));
     CHECK(rules.suffix_format("RB123456785XX") == nullptr); // no post claims XX
