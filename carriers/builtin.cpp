@@ -2,11 +2,13 @@
 
 #include <vtrguard/carriers/ruleset.hpp>
 
+#include <iterator>
+
 namespace vtrguard::carriers {
 
 std::vector<CarrierSpec> builtin_carrier_specs() {
     using namespace builtin;
-    return {
+    std::vector<CarrierSpec> specs{
         ups(),          usps(),          fedex(),      dhl(),
         amazon(),       ontrac(),        lasership(),  canada_post(),
         purolator(),    canpar(),        dpd(),        yodel(),
@@ -16,8 +18,14 @@ std::vector<CarrierSpec> builtin_carrier_specs() {
         fourpx(),       yanwen(),        cainiao(),    sf_express(),
         yto(),          zto(),           jt_express(), best_express(),
         dhl_paket(),    gls(),           hermes(),     yamato(),
-        sagawa(),       postal(),
+        sagawa(),
     };
+    auto posts = national_posts();
+    specs.insert(
+        specs.end(), std::make_move_iterator(posts.begin()), std::make_move_iterator(posts.end()));
+    // The S10 catch-all comes last: every named post is the likelier reading of its suffix.
+    specs.push_back(postal());
+    return specs;
 }
 
 namespace builtin {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 // One function per carrier file; builtin.cpp lists them.
 namespace vtrguard::carriers::builtin {
@@ -46,6 +47,9 @@ CarrierSpec yodel();
 CarrierSpec yto();
 CarrierSpec yunexpress();
 CarrierSpec zto();
+
+// The national posts of UPU members without a file of their own, one S10 format each.
+std::vector<CarrierSpec> national_posts();
 
 // The check spec shared by every UPU S10 number: 2 letters, 8 digits, check, 2 letters.
 CheckSpec s10_check_spec();

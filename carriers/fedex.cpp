@@ -6,7 +6,8 @@ namespace vtrguard::carriers::builtin {
 // mod 11 check; FedEx Ground (15 digits, SSCC-18) a mod 10 check. The Ground labels' 96
 // barcodes wrap a tracking number: 96 + SCNC + service (7 digits) + the 15-digit Ground number,
 // or, in the 34-digit form, 22 digits + the 12-digit number. Scanned whole, they are not the
-// tracking number a marketplace matches: the number inside is suggested instead.
+// tracking number a marketplace matches: the number inside is suggested instead. Ground Economy
+// (SmartPost) prints a USPS IMpb without its leading 92: 20 digits whose check needs the 92.
 CarrierSpec fedex() {
     const CheckSpec express{.algorithm = CheckAlgorithm::weighted_mod,
                             .serial_begin = 0,
@@ -24,6 +25,12 @@ CarrierSpec fedex() {
     astra.check_at = 27;
     const CheckSpec ground{
         .algorithm = CheckAlgorithm::mod10, .evens_multiplier = 1, .odds_multiplier = 3};
+    // Ground Economy (formerly SmartPost) hands parcels to USPS under an IMpb whose leading
+    // application id 92 FedEx does not print: the check digit verifies only with it in front.
+    CheckSpec ground_economy = ground;
+    ground_economy.evens_multiplier = 3;
+    ground_economy.odds_multiplier = 1;
+    ground_economy.prepend = "92";
     CheckSpec sscc{.algorithm = CheckAlgorithm::mod10,
                    .serial_begin = 2,
                    .evens_multiplier = 3,
@@ -54,6 +61,12 @@ CarrierSpec fedex() {
                  .service = "FedEx Ground",
                  .pattern = "d{15}",
                  .check = ground},
+                // Service (3 digits) + the USPS mailer id (9 digits, starting 9) + serial +
+                // check: 6129…, 7489… in the numbers users report.
+                {.id = "fedex_ground_economy_20",
+                 .service = "FedEx Ground Economy (SmartPost)",
+                 .pattern = "d{3} 9 d{16}",
+                 .check = ground_economy},
                 {.id = "fedex_ground_sscc18",
                  .service = "FedEx Ground (SSCC-18)",
                  .pattern = "d{18}",

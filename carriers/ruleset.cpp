@@ -11,10 +11,6 @@ namespace {
 constexpr std::size_t k_first_chars = 36;
 constexpr std::size_t k_lengths = k_max_pattern_length + 1;
 
-// A verified check digit outweighs any shape; a priority outweighs any specificity.
-constexpr int k_verified_bonus = 1 << 20;
-constexpr int k_priority_step = 1000;
-
 std::size_t first_index(char c) {
     if (c >= '0' && c <= '9') {
         return static_cast<std::size_t>(c - '0');
@@ -104,6 +100,16 @@ bool is_same_check(const CheckSpec& a, const CheckSpec& b, std::size_t length) {
            && a.prepend == b.prepend;
 }
 
+constexpr std::size_t k_s10_length = 13;
+
+// The UPU S10 check as every national S10 format computes it. In slots of 13 characters it has
+// check index 0, so the catch-all's check and the suffix's post's are computed once per number.
+const CheckSpec& s10_check() {
+    static const CheckSpec k_s10{
+        .algorithm = CheckAlgorithm::s10, .serial_begin = 2, .serial_end = 10, .check_at = 10};
+    return k_s10;
+}
+
 } // namespace
 
 Result<Ruleset> Ruleset::build(std::vector<CarrierSpec> carriers) {
@@ -160,12 +166,25 @@ Result<bool> Ruleset::compile() {
             if (!patterns) {
                 return fail(ErrorCode::invalid_input, where + patterns.error().message);
             }
+            std::vector<CompiledPattern> usual;
+            if (!format.usual_pattern.empty()) {
+                auto compiled_usual = compile_pattern(format.usual_pattern);
+                if (!compiled_usual) {
+                    return fail(ErrorCode::invalid_input,
+                                where + "usual pattern: " + compiled_usual.error().message);
+                }
+                usual = std::move(*compiled_usual);
+            }
             for (auto& pattern : *patterns) {
                 auto checked = check_spec_errors(format.check, pattern);
                 if (!checked) {
                     return fail(ErrorCode::invalid_input, where + checked.error().message);
                 }
-                m_formats.push_back({carrier_id, format.needs_declared, f, std::move(pattern)});
+                m_formats.push_back({.carrier = carrier_id,
+                                     .needs_declared = format.needs_declared,
+                                     .spec_index = f,
+                                     .pattern = std::move(pattern),
+                                     .usual = usual});
             }
         }
         for (const auto& prefix : spec.barcode_prefixes) {
@@ -195,7 +214,11 @@ Result<bool> Ruleset::compile() {
 
     // Group format ids by (length, first character) so a lookup is one slice.
     std::vector<std::vector<FormatId>> groups(k_lengths * k_first_chars);
+    key_by_suffix();
     for (std::size_t id = 0; id < m_formats.size(); ++id) {
+        if (m_formats[id].is_keyed_by_suffix) {
+            continue;
+        }
         const auto& pattern = m_formats[id].pattern;
         const CharMask first = pattern.elements.front().allowed;
         for (int length = pattern.min_length; length <= pattern.max_length; ++length) {
@@ -212,6 +235,7 @@ Result<bool> Ruleset::compile() {
         m_index_end.push_back(static_cast<std::uint32_t>(m_index.size()));
     }
     compile_slots();
+    index_names();
 
     m_literal_heads.assign(k_first_chars, {});
     for (std::size_t id = 0; id < m_formats.size(); ++id) {
@@ -249,34 +273,14 @@ void Ruleset::compile_slots() {
         const std::size_t length = group / k_first_chars;
         const std::uint32_t end = m_index_end[group];
         std::vector<const CheckSpec*> checks; // the distinct checks of this slot
+        if (length == k_s10_length) {
+            checks.push_back(&s10_check());
+        }
         for (std::uint32_t at = begin; at < end; ++at) {
             const FormatId id = m_index[at];
-            const auto& compiled = m_formats[id];
             const auto& spec = format_spec(id);
-            const auto masks = masks_for_length(compiled.pattern, static_cast<int>(length));
-            SlotFormat slot{.last_allowed = masks.back(),
-                            .narrow_begin = static_cast<std::uint32_t>(m_narrow_sets.size()),
-                            .has_check = spec.check.algorithm != CheckAlgorithm::none,
-                            .needs_declared = compiled.needs_declared,
-                            .country_suffix = spec.country_suffix,
-                            .format = id,
-                            .carrier = compiled.carrier};
-            // Position 0 is the slot's first character; the last one is `last_allowed`.
-            for (std::size_t position = 1; position + 1 < length; ++position) {
-                const CharMask allowed = masks[position];
-                if (allowed == k_digit_chars) {
-                    slot.digit_positions |= std::uint64_t{1} << position;
-                } else if (allowed == k_letter_chars) {
-                    slot.letter_positions |= std::uint64_t{1} << position;
-                } else if (allowed != (k_digit_chars | k_letter_chars)) {
-                    m_narrow_sets.push_back({static_cast<std::uint32_t>(position), allowed});
-                    ++slot.narrow_count;
-                }
-            }
+            SlotFormat slot = slot_format(id, length);
             if (slot.has_check) {
-                slot.serial_begin = slot_position(spec.check.serial_begin, length);
-                slot.serial_end = slot_position(spec.check.serial_end, length);
-                slot.check_at = slot_position(spec.check.check_at, length);
                 auto same = std::find_if(checks.begin(), checks.end(), [&](const CheckSpec* check) {
                     return is_same_check(*check, spec.check, length);
                 });
@@ -286,11 +290,80 @@ void Ruleset::compile_slots() {
                 slot.check = static_cast<std::uint8_t>(
                     std::min<std::ptrdiff_t>(same - checks.begin(), k_max_shared_checks));
             }
-            slot.score = (slot.has_check ? k_verified_bonus : 0) + spec.priority * k_priority_step
-                         + compiled.pattern.specificity(static_cast<int>(length));
             m_slot_formats.push_back(slot);
         }
         begin = end;
+    }
+}
+
+SlotFormat Ruleset::slot_format(FormatId id, std::size_t length) {
+    const auto& compiled = m_formats[id];
+    const auto& spec = format_spec(id);
+    const auto masks = masks_for_length(compiled.pattern, static_cast<int>(length));
+    SlotFormat slot{.last_allowed = masks.back(),
+                    .narrow_begin = static_cast<std::uint32_t>(m_narrow_sets.size()),
+                    .check = k_max_shared_checks, // computed anew unless compile_slots shares it
+                    .has_check = spec.check.algorithm != CheckAlgorithm::none,
+                    .needs_declared = compiled.needs_declared,
+                    .country_suffix = spec.country_suffix,
+                    .format = id,
+                    .carrier = compiled.carrier};
+    // Position 0 is the slot's first character; the last one is `last_allowed`. A keyed
+    // format's first position is checked as a narrow set: its slot does not imply it.
+    for (std::size_t position = compiled.is_keyed_by_suffix ? 0 : 1; position + 1 < length;
+         ++position) {
+        const CharMask allowed = masks[position];
+        if (allowed == k_digit_chars) {
+            slot.digit_positions |= std::uint64_t{1} << position;
+        } else if (allowed == k_letter_chars) {
+            slot.letter_positions |= std::uint64_t{1} << position;
+        } else if (allowed != (k_digit_chars | k_letter_chars)) {
+            m_narrow_sets.push_back({static_cast<std::uint32_t>(position), allowed});
+            ++slot.narrow_count;
+        }
+    }
+    if (slot.has_check) {
+        slot.serial_begin = slot_position(spec.check.serial_begin, length);
+        slot.serial_end = slot_position(spec.check.serial_end, length);
+        slot.check_at = slot_position(spec.check.check_at, length);
+    }
+    slot.score = (slot.has_check ? k_verified_bonus : 0) + spec.priority * k_priority_step
+                 + compiled.pattern.specificity(static_cast<int>(length));
+    return slot;
+}
+
+void Ruleset::key_by_suffix() {
+    // A national post's S10 format: two letters, nine digits, its own two-letter suffix, the
+    // S10 check. The first format to claim a suffix is keyed; a second one (a rule file's)
+    // stays in the slots, where it is compared as before.
+    m_suffix_index.assign(26 * 26, -1);
+    for (std::size_t id = 0; id < m_formats.size(); ++id) {
+        auto& format = m_formats[id];
+        const auto& spec = format_spec(static_cast<FormatId>(id));
+        const auto& masks = format.pattern.position_masks;
+        const bool is_national_s10 =
+            masks.size() == k_s10_length && !format.needs_declared && !spec.country_suffix
+            && is_same_check(spec.check, s10_check(), k_s10_length) && masks[0] == k_letter_chars
+            && masks[1] == k_letter_chars
+            && std::all_of(masks.begin() + 2,
+                           masks.begin() + 11,
+                           [](CharMask mask) { return mask == k_digit_chars; })
+            && std::has_single_bit(masks[11]) && std::has_single_bit(masks[12])
+            && (masks[11] & k_letter_chars) != 0 && (masks[12] & k_letter_chars) != 0;
+        if (!is_national_s10) {
+            continue;
+        }
+        const auto first = static_cast<std::size_t>(std::countr_zero(masks[11]) - 10);
+        const auto second = static_cast<std::size_t>(std::countr_zero(masks[12]) - 10);
+        auto& at = m_suffix_index[first * 26 + second];
+        if (at >= 0) {
+            continue;
+        }
+        format.is_keyed_by_suffix = true;
+        at = static_cast<std::int32_t>(m_suffix_formats.size());
+        SlotFormat slot = slot_format(static_cast<FormatId>(id), k_s10_length);
+        slot.check = 0; // the S10 check's index in every 13-character slot (compile_slots)
+        m_suffix_formats.push_back(slot);
     }
 }
 
@@ -301,20 +374,31 @@ const FormatSpec& Ruleset::format_spec(FormatId id) const {
 
 std::optional<CarrierId> Ruleset::find_carrier(std::string_view name) const {
     const std::string wanted = lower(name);
+    // Sorted by name, then carrier: the first carrier that uses a name wins, as listed.
+    const auto it = std::lower_bound(m_names.begin(),
+                                     m_names.end(),
+                                     wanted,
+                                     [](const std::pair<std::string, CarrierId>& entry,
+                                        const std::string& key) { return entry.first < key; });
+    return it != m_names.end() && it->first == wanted ? std::optional<CarrierId>(it->second)
+                                                      : std::nullopt;
+}
+
+void Ruleset::index_names() {
+    // Two hundred carriers with a few names each: the sweep resolves a declared carrier per
+    // order, so a lookup is a binary search rather than a scan of every name.
     for (std::size_t c = 0; c < m_carriers.size(); ++c) {
         const auto& spec = m_carriers[c];
-        if (spec.code == wanted || lower(spec.name) == wanted) {
-            return static_cast<CarrierId>(c);
-        }
+        const auto id = static_cast<CarrierId>(c);
+        m_names.emplace_back(spec.code, id);
+        m_names.emplace_back(lower(spec.name), id);
         for (const auto* names : {&spec.aliases, &spec.marketplace_names}) {
             for (const auto& alias : *names) {
-                if (lower(alias) == wanted) {
-                    return static_cast<CarrierId>(c);
-                }
+                m_names.emplace_back(lower(alias), id);
             }
         }
     }
-    return std::nullopt;
+    std::sort(m_names.begin(), m_names.end());
 }
 
 std::pair<std::uint32_t, std::uint32_t> Ruleset::slot_range(std::size_t length, char first) const {

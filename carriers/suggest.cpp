@@ -37,10 +37,24 @@ bool is_letter(char c) {
     return c >= 'A' && c <= 'Z';
 }
 
-// The distinct valid fixes found so far; only a single one becomes a suggestion.
+// How likely a fix is the one the seller needs. A fix that turns a character the format (or
+// its usual shape: UPS's service and package fields are digits) does not take into one it
+// takes has found the typo; a fix of a number already in shape (a swap that happens to satisfy
+// the check digit) is only possible.
+enum class FixRank : int { possible = 1, finds_the_typo = 2 };
+
+// The distinct valid fixes of the best rank found so far; only a single one becomes a
+// suggestion.
 class Fixes {
 public:
-    void add(std::string_view text, SuggestionKind kind) {
+    void add(std::string_view text, SuggestionKind kind, FixRank rank) {
+        if (rank < m_rank) {
+            return;
+        }
+        if (rank > m_rank) {
+            m_rank = rank;
+            m_count = 0;
+        }
         if (m_count > 0 && m_first.text() == text) {
             return;
         }
@@ -52,7 +66,8 @@ public:
         ++m_count;
     }
 
-    bool is_ambiguous() const { return m_count > 1; }
+    // Two equally good fixes of the best rank: nothing found later can single one out.
+    bool is_settled() const { return m_count > 1 && m_rank == FixRank::finds_the_typo; }
 
     std::optional<Suggestion> single() const {
         return m_count == 1 ? std::optional<Suggestion>(m_first) : std::nullopt;
@@ -60,6 +75,7 @@ public:
 
 private:
     Suggestion m_first;
+    FixRank m_rank = FixRank::possible;
     int m_count = 0;
 };
 
@@ -88,6 +104,17 @@ bool fix_look_alikes(std::string_view number,
     return is_changed;
 }
 
+// Whether `number` has the shape most numbers of the format have: its usual shape when the
+// format names one, its pattern otherwise.
+bool fits_usual_shape(const CompiledFormat& format, std::string_view number) {
+    if (format.usual.empty()) {
+        return format.pattern.matches(number);
+    }
+    return std::any_of(format.usual.begin(), format.usual.end(), [&](const CompiledPattern& usual) {
+        return usual.matches(number);
+    });
+}
+
 bool is_worth_fixing(const Verdict& verdict) {
     if (verdict.normalized.is_too_long() || verdict.normalized.full_length == 0) {
         return false;
@@ -107,36 +134,38 @@ bool is_worth_fixing(const Verdict& verdict) {
 
 } // namespace
 
-bool Validator::is_valid_as(std::string_view number,
-                            std::optional<CarrierId> declared,
-                            std::optional<CarrierId> target) const {
+std::optional<FormatId> Validator::valid_format(std::string_view number,
+                                                std::optional<CarrierId> declared,
+                                                std::optional<CarrierId> target) const {
     const NumberShape shape = shape_of(number);
     if (!shape.is_alphanumeric) {
-        return false;
+        return std::nullopt;
     }
-    for (const SlotFormat& format : m_rules->slot_formats(number.size(), number.front())) {
-        if (target && format.carrier != *target) {
-            continue;
-        }
-        if (format.needs_declared && declared != format.carrier) {
-            continue;
-        }
-        if (!m_rules->matches(format, number, shape)) {
-            continue;
+    const auto is_valid_for = [&](const SlotFormat& format) {
+        if ((target && format.carrier != *target)
+            || (format.needs_declared && declared != format.carrier)
+            || !m_rules->matches(format, number, shape)) {
+            return false;
         }
         const bool is_country_ok =
             !format.country_suffix || is_country_code(number.substr(number.size() - 2));
-        if (is_country_ok
-            && (!format.has_check
-                || check_digit_matches(m_rules->format_spec(format.format).check,
-                                       number,
-                                       format.serial_begin,
-                                       format.serial_end,
-                                       format.check_at))) {
-            return true;
+        return is_country_ok
+               && (!format.has_check
+                   || check_digit_matches(m_rules->format_spec(format.format).check,
+                                          number,
+                                          format.serial_begin,
+                                          format.serial_end,
+                                          format.check_at));
+    };
+    for (const SlotFormat& format : m_rules->slot_formats(number.size(), number.front())) {
+        if (is_valid_for(format)) {
+            return format.format;
         }
     }
-    return false;
+    const SlotFormat* national = m_rules->suffix_format(number);
+    return national != nullptr && is_valid_for(*national)
+               ? std::optional<FormatId>(national->format)
+               : std::nullopt;
 }
 
 std::optional<CarrierId> Validator::barcode_carrier(std::string_view number) const {
@@ -186,6 +215,16 @@ void Validator::suggest_typo_fix(Verdict& verdict) const {
     std::array<char, k_max_number_length> work{};
     std::copy(number.begin(), number.end(), work.begin());
     const std::string_view candidate(work.data(), number.size());
+    const auto try_fix = [&](SuggestionKind kind) {
+        const auto format = valid_format(candidate, declared, target);
+        if (!format) {
+            return;
+        }
+        const auto& compiled = m_rules->format(*format);
+        const bool is_typo_found =
+            fits_usual_shape(compiled, candidate) && !fits_usual_shape(compiled, number);
+        fixes.add(candidate, kind, is_typo_found ? FixRank::finds_the_typo : FixRank::possible);
+    };
 
     // Look-alikes where a format forbids what was typed: each such character becomes its
     // look-alike, all at once (a seller who types O for 0 does so throughout).
@@ -194,38 +233,33 @@ void Validator::suggest_typo_fix(Verdict& verdict) const {
             continue;
         }
         for (const FormatId id : m_rules->candidates(number.size(), first)) {
-            if (fixes.is_ambiguous()) {
+            if (fixes.is_settled()) {
                 break;
             }
-            if (fix_look_alikes(number, m_rules->format(id).pattern, work)
-                && is_valid_as(candidate, declared, target)) {
-                fixes.add(candidate, SuggestionKind::letter_for_digit);
+            if (fix_look_alikes(number, m_rules->format(id).pattern, work)) {
+                try_fix(SuggestionKind::letter_for_digit);
             }
         }
     }
     // Where a letter is allowed too (UPS's 1Z serial), a letter typed for a digit still breaks
     // the check digit: try each one alone. The other way round would pass a check by chance.
     std::copy(number.begin(), number.end(), work.begin());
-    for (std::size_t i = 0; i < number.size() && !fixes.is_ambiguous(); ++i) {
+    for (std::size_t i = 0; i < number.size() && !fixes.is_settled(); ++i) {
         const char other = confused_with(number[i]);
         if (other == 0 || !is_letter(number[i])) {
             continue;
         }
         work[i] = other;
-        if (is_valid_as(candidate, declared, target)) {
-            fixes.add(candidate, SuggestionKind::letter_for_digit);
-        }
+        try_fix(SuggestionKind::letter_for_digit);
         work[i] = number[i];
     }
     // One pair of neighbours swapped: the other typing slip a check digit is built to catch.
-    for (std::size_t i = 0; i + 1 < number.size() && !fixes.is_ambiguous(); ++i) {
+    for (std::size_t i = 0; i + 1 < number.size() && !fixes.is_settled(); ++i) {
         if (number[i] == number[i + 1]) {
             continue;
         }
         std::swap(work[i], work[i + 1]);
-        if (is_valid_as(candidate, declared, target)) {
-            fixes.add(candidate, SuggestionKind::transposition);
-        }
+        try_fix(SuggestionKind::transposition);
         std::swap(work[i], work[i + 1]);
     }
     verdict.fix = fixes.single();

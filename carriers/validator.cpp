@@ -72,6 +72,11 @@ Verdict Validator::validate(std::string_view raw, std::optional<CarrierId> decla
             verdict.reason = Reason::ok;
             return verdict;
         }
+    } else if (verdict.reading_count > 0 && is_check_failure_likelier(verdict)) {
+        // A mistyped number of a checked format that a looser, check-less format also fits:
+        // the failed check is the answer, the looser reading stays listed among the candidates.
+        verdict.reason = Reason::bad_check_digit;
+        return verdict;
     } else if (verdict.reading_count > 0) {
         const bool is_prefix_better =
             verdict.prefixed && verdict.prefixed->score > verdict.readings[0].score;
@@ -100,20 +105,20 @@ void Validator::collect_readings(std::string_view number,
     if (!shape.is_alphanumeric) {
         return; // no format allows anything else
     }
-    int best_near_miss = -1;
     // The formats of a slot that share a check (a national S10 format and the `postal`
     // catch-all, the 20-digit USPS readings) compute it once: bit i of `checked` says whether
     // the slot's check i has been computed, the same bit of `passed` whether it verified.
     std::uint32_t checked = 0;
     std::uint32_t passed = 0;
-    for (const SlotFormat& format : m_rules->slot_formats(number.size(), number.front())) {
+    bool is_near_miss_declared = false;
+    const auto consider = [&](const SlotFormat& format) {
         // Bare digit runs are skipped before matching: they share lengths with most numbers.
         if ((format.needs_declared && verdict.declared != format.carrier)
             || !m_rules->matches(format, number, shape)) {
-            continue;
+            return;
         }
         if (format.country_suffix && !has_country_suffix(number)) {
-            continue;
+            return;
         }
         bool is_check_ok = true;
         if (format.has_check) {
@@ -133,13 +138,24 @@ void Validator::collect_readings(std::string_view number,
             }
         }
         if (!is_check_ok) {
-            if (format.score > best_near_miss) {
-                best_near_miss = format.score;
+            // The declared carrier's near miss is the one to report, whatever scores higher.
+            const bool is_declared = verdict.declared == format.carrier;
+            if ((is_declared && !is_near_miss_declared)
+                || (is_declared == is_near_miss_declared
+                    && format.score > verdict.near_miss_score)) {
+                verdict.near_miss_score = format.score;
                 verdict.near_miss = format.format;
+                is_near_miss_declared = is_declared;
             }
-            continue;
+            return;
         }
         insert_sorted(verdict, Reading{format.format, format.has_check, format.score});
+    };
+    for (const SlotFormat& format : m_rules->slot_formats(number.size(), number.front())) {
+        consider(format);
+    }
+    if (const SlotFormat* national = m_rules->suffix_format(number)) {
+        consider(*national);
     }
 }
 
@@ -180,12 +196,16 @@ Reason Validator::classify_failure(std::string_view number, const Verdict& verdi
     if (is_prefixed_for_declared) {
         return prefix_reason(verdict.prefix_kind);
     }
-    if (verdict.reading_count > 0) {
-        return Reason::carrier_mismatch;
-    }
     const bool is_near_miss_for_declared =
         verdict.near_miss
         && (!declared || m_rules->format(*verdict.near_miss).carrier == *declared);
+    if (verdict.reading_count > 0) {
+        // Valid for another carrier: a mismatch, unless that reading is shape-only and the
+        // declared carrier's checked format explains the number at least as well.
+        return is_near_miss_for_declared && is_check_failure_likelier(verdict)
+                   ? Reason::bad_check_digit
+                   : Reason::carrier_mismatch;
+    }
     if (is_near_miss_for_declared) {
         return Reason::bad_check_digit;
     }
@@ -232,13 +252,24 @@ std::optional<FormatId> Validator::find_length_miss(std::string_view number,
         }
         if (number.size() == masks.size()) {
             fitting = format.carrier;
-        } else if (!miss) {
-            miss = id;
+        } else if (!miss
+                   || m_rules->format_spec(id).priority > m_rules->format_spec(*miss).priority) {
+            miss = id; // OnTrac's copy of LaserShip's 1LS (priority -1) names LaserShip
         }
     }
     const bool is_other_carrier_fitting =
         miss && fitting && *fitting != m_rules->format(*miss).carrier;
     return is_other_carrier_fitting ? std::nullopt : miss;
+}
+
+bool Validator::is_check_failure_likelier(const Verdict& verdict) {
+    // Only a shape-only best reading gives way, and only to a checked format whose shape is at
+    // least as specific: DHL eCommerce's `LX` + 10-39 characters gives way to a failed S10
+    // check, Amazon's narrower `[AFC]` + 10 digits does not give way to UPS's waybill.
+    if (!verdict.near_miss || verdict.readings[0].is_check_verified) {
+        return false;
+    }
+    return verdict.near_miss_score - k_verified_bonus >= verdict.readings[0].score;
 }
 
 const Reading* Validator::best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const {

@@ -169,6 +169,11 @@ void Tracker::track(std::string_view number, std::string_view declared, LookupHa
     }
     lookup.number = std::string(verdict.normalized.text());
     auto* client = route(lookup.carrier);
+    if (client == nullptr && rules.format(*format).is_keyed_by_suffix) {
+        // Two hundred national posts are not listed one by one: the API that covers the
+        // `postal` catch-all (17TRACK) covers every post's S10 numbers.
+        client = route("postal");
+    }
     if (client == nullptr) {
         lookup.outcome = LookupOutcome::format_only;
         lookup.detail = fmt::format("no carrier API with credentials covers {}; format checks only",

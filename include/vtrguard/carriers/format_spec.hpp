@@ -46,6 +46,10 @@ struct FormatSpec {
     // Read only when the number is declared under this carrier: a bare digit run with no check
     // digit (ZTO, Sagawa) would otherwise claim every number of its length.
     bool needs_declared = false;
+    // The narrower shape most numbers of the format have, in the same language (UPS's 1Z
+    // numbers allow letters in the service and package fields, but these are nearly always
+    // digits). Only ranks typo fixes: a fix that brings a number into it has found the typo.
+    std::string usual_pattern;
 };
 
 // What a barcode carries around the tracking number. Both are invalid as uploaded.

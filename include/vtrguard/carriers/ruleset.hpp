@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -22,7 +23,15 @@ struct CompiledFormat {
     bool needs_declared = false; // FormatSpec::needs_declared, kept here for the hot loop
     std::size_t spec_index = 0;  // into CarrierSpec::formats
     CompiledPattern pattern;
+    // A national post's S10 format (`a{2} d{9} XY`): found by its suffix, not in the slots.
+    bool is_keyed_by_suffix = false;
+    std::vector<CompiledPattern> usual; // FormatSpec::usual_pattern, when it has one
 };
+
+// A reading's score: a verified check digit outweighs any shape, a format's priority any
+// specificity (how strongly its pattern constrains the number).
+inline constexpr int k_verified_bonus = 1 << 20;
+inline constexpr int k_priority_step = 1000;
 
 // Slot check indexes at or past this one are not shared: the validator computes each anew.
 inline constexpr std::uint8_t k_max_shared_checks = 32;
@@ -105,6 +114,12 @@ public:
     // The same formats, in the same order, resolved for that length (see SlotFormat).
     std::span<const SlotFormat> slot_formats(std::size_t length, char first) const;
 
+    // The national S10 format that claims `number`'s two-letter suffix (China Post for `…CN`),
+    // resolved like a slot format; null when the number is not 13 characters or no post claims
+    // its suffix. These formats are kept out of the slots: two hundred posts would otherwise
+    // be compared with every 13-character number.
+    const SlotFormat* suffix_format(std::string_view number) const;
+
     // Whether `number`, of the slot's length and first character, matches `format`: the same
     // answer as the format's CompiledPattern, in a few instructions. `shape` is
     // shape_of(number), which the caller has found alphanumeric.
@@ -121,6 +136,9 @@ public:
 private:
     Result<bool> compile();
     void compile_slots();
+    SlotFormat slot_format(FormatId id, std::size_t length); // adds its narrow sets
+    void key_by_suffix();
+    void index_names();
     // The [begin, end) of the (length, first character) slot in m_index; empty when none.
     std::pair<std::uint32_t, std::uint32_t> slot_range(std::size_t length, char first) const;
 
@@ -132,6 +150,9 @@ private:
     std::vector<std::uint32_t> m_index_end; // end of each group in m_index
     std::vector<SlotFormat> m_slot_formats; // parallel to m_index
     std::vector<NarrowSet> m_narrow_sets;
+    std::vector<std::int32_t> m_suffix_index; // 26 x 26 by suffix: into m_suffix_formats or -1
+    std::vector<SlotFormat> m_suffix_formats;
+    std::vector<std::pair<std::string, CarrierId>> m_names; // lower-cased names, sorted
     // Per carrier, then one more entry for all carriers: the characters and the lengths
     // (bit n-1 for length n) its formats allow. Judging a failure needs them at once.
     std::vector<std::vector<FormatId>> m_literal_heads; // by first character, 0-9A-Z
@@ -153,6 +174,20 @@ inline bool Ruleset::matches(const SlotFormat& format,
         }
     }
     return true;
+}
+
+inline const SlotFormat* Ruleset::suffix_format(std::string_view number) const {
+    constexpr std::size_t k_s10_length = 13;
+    if (number.size() != k_s10_length || m_suffix_formats.empty()) {
+        return nullptr;
+    }
+    const auto first = static_cast<unsigned>(number[11] - 'A');
+    const auto second = static_cast<unsigned>(number[12] - 'A');
+    if (first >= 26 || second >= 26) {
+        return nullptr;
+    }
+    const std::int32_t at = m_suffix_index[first * 26 + second];
+    return at < 0 ? nullptr : &m_suffix_formats[static_cast<std::size_t>(at)];
 }
 
 // The built-in carrier specs, one function per carrier file under carriers/.

@@ -38,12 +38,16 @@ private:
     Reason classify_failure(std::string_view number, const Verdict& verdict) const;
     std::optional<FormatId> find_length_miss(std::string_view number,
                                              std::optional<CarrierId> declared) const;
+    // Whether the format whose check digit failed explains the number better than the
+    // shape-only reading that leads.
+    static bool is_check_failure_likelier(const Verdict& verdict);
     const Reading* best_for(const Verdict& verdict, std::optional<CarrierId> carrier) const;
     void suggest_prefix_fix(std::string_view number, Verdict& verdict) const;
     std::optional<CarrierId> barcode_carrier(std::string_view number) const;
-    bool is_valid_as(std::string_view number,
-                     std::optional<CarrierId> declared,
-                     std::optional<CarrierId> target) const;
+    // The format that makes `number` valid (for `target` when given), or nullopt.
+    std::optional<FormatId> valid_format(std::string_view number,
+                                         std::optional<CarrierId> declared,
+                                         std::optional<CarrierId> target) const;
 
     const Ruleset* m_rules;
 };

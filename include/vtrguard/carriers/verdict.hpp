@@ -62,6 +62,7 @@ struct Verdict {
     std::array<Reading, k_max_readings> readings{}; // every reading, best first
     std::size_t reading_count = 0;
     std::optional<FormatId> near_miss;   // right shape, wrong check digit
+    int near_miss_score = -1;            // its score as if the check held (see ruleset.hpp)
     std::optional<FormatId> length_miss; // right leading characters, wrong length
     std::optional<Reading> prefixed;     // the reading once a barcode prefix is stripped
     std::size_t prefix_length = 0;       // characters of that prefix

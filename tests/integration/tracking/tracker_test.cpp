@@ -111,6 +111,16 @@ TEST_CASE_FIXTURE(TrackerFixture, "17track: registers, then queries") {
     CHECK(server.requests("17track") == 2);
 }
 
+TEST_CASE_FIXTURE(TrackerFixture, "17track: covers every national post through postal") {
+    constexpr const char* k_swiss = "RR231488734CH"; // Swiss Post is not listed in covers
+    server.set_shipment(k_swiss, Shipment::found_with_scans);
+    const auto lookup = track_one(k_swiss);
+    REQUIRE(lookup.outcome == LookupOutcome::tracked);
+    CHECK(lookup.carrier == "swiss_post");
+    CHECK(lookup.api == "17track");
+    CHECK(lookup.result.has_physical_scan);
+}
+
 TEST_CASE_FIXTURE(TrackerFixture, "tracker: format-invalid numbers are never sent") {
     const auto lookup = track_one("1Z2GK9AJ6341270238"); // wrong check digit
     CHECK(lookup.outcome == LookupOutcome::invalid_format);

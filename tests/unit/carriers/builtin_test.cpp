@@ -113,16 +113,16 @@ TEST_CASE("builtin: domestic lines and Cainiao list no marketplace name") {
 
 TEST_CASE("builtin: S10 numbers go to the national post of their suffix") {
     const std::map<std::string, std::string> k_posts{
-        {"CN", "china_post"},
-        {"GB", "royal_mail"},
-        {"JP", "japan_post"},
-        {"CA", "canada_post"},
-        {"FR", "la_poste"},
-        {"DE", "deutsche_post"},
-        {"NL", "postnl"},
-        {"AU", "australia_post"},
-        {"US", "usps"},
-        {"CH", "postal"},
+        {"CN", "china_post"}, {"GB", "royal_mail"},
+        {"JP", "japan_post"}, {"CA", "canada_post"},
+        {"FR", "la_poste"},   {"DE", "deutsche_post"},
+        {"NL", "postnl"},     {"AU", "australia_post"},
+        {"US", "usps"},       {"CH", "swiss_post"},
+        {"PT", "ctt"},        {"HK", "hongkong_post"},
+        {"ES", "correos"},    {"IT", "poste_italiane"},
+        {"SE", "postnord"},   {"DK", "postnord"},
+        {"KR", "korea_post"}, {"SG", "singapore_post"},
+        {"IN", "india_post"},
     };
     for (const auto& [suffix, code] : k_posts) {
         const auto number = "RB123456785" + suffix;

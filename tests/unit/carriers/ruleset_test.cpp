@@ -65,19 +65,25 @@ TEST_CASE("ruleset: slot formats match exactly what their patterns match") {
     CHECK(compared > 1000);
 }
 
-TEST_CASE("ruleset: formats of a slot that share a check share its index") {
+TEST_CASE("ruleset: national S10 formats are found by their suffix, outside the slots") {
     const auto& rules = Ruleset::builtin();
     const auto slots = rules.slot_formats(13, 'R');
     const SlotFormat* postal = nullptr;
-    const SlotFormat* china_post = nullptr;
     for (const auto& slot : slots) {
         const auto& id = rules.format_spec(slot.format).id;
         postal = id == "upu_s10" ? &slot : postal;
-        china_post = id == "china_post_s10" ? &slot : china_post;
+        CHECK_MESSAGE(id != "china_post_s10", "a keyed format is also in the slot");
     }
+    const SlotFormat* china_post = rules.suffix_format("RB123456785CN");
     REQUIRE(postal != nullptr);
     REQUIRE(china_post != nullptr);
-    CHECK(postal->check == china_post->check);
+    CHECK(rules.format_spec(china_post->format).id == "china_post_s10");
+    CHECK(china_post->check == postal->check); // the S10 check is computed once per number
+    CHECK(rules.matches(*china_post, "RB123456785CN", shape_of("RB123456785CN")));
+    CHECK_FALSE(rules.matches(*china_post, "1B123456785CN", shape_of("1B123456785CN")));
+    CHECK(rules.suffix_format("RB123456785XX") == nullptr); // no post claims XX
+    CHECK(rules.suffix_format("RB12345678CN") == nullptr);  // 12 characters
+    CHECK(rules.format_spec(rules.suffix_format("RB123456785PT")->format).id == "s10_pt");
     CHECK(postal->serial_begin == 2);
     CHECK(postal->serial_end == 10);
     CHECK(postal->check_at == 10);

@@ -159,18 +159,20 @@ TEST_CASE("validator: ambiguous numbers are valid, the likeliest reading leads, 
         CHECK(codes == std::vector<std::string>{"deutsche_post", "postal", "dhl"});
         CHECK(validator.validate("LX123456785DE", carrier("dhl")).is_valid());
     }
-    SUBCASE("the same shape with a wrong S10 check is still a DHL eCommerce number") {
+    SUBCASE("the same shape with a wrong S10 check is a mistyped S10 number, DHL listed") {
         const auto verdict = validator.validate("LX123456786DE");
-        REQUIRE(verdict.is_valid());
-        CHECK(carrier_of(verdict) == "dhl");
-        CHECK_FALSE(verdict.readings[0].is_check_verified);
+        CHECK(verdict.reason == Reason::bad_check_digit);
+        REQUIRE(verdict.near_miss.has_value());
+        CHECK(rules().carrier(rules().format(*verdict.near_miss).carrier).code == "deutsche_post");
+        CHECK(candidate_codes(verdict) == std::vector<std::string>{"dhl"});
+        CHECK(validator.validate("LX123456786DE", carrier("dhl")).is_valid()); // when declared
     }
     SUBCASE("a national post claims its own S10 suffix over the catch-all") {
         CHECK(carrier_of(validator.validate("RB123456785US")) == "usps");
         CHECK(carrier_of(validator.validate("RB123456785CA")) == "canada_post");
         CHECK(carrier_of(validator.validate("RB123456785GB")) == "royal_mail");
         CHECK(carrier_of(validator.validate("RB123456785CN")) == "china_post");
-        CHECK(carrier_of(validator.validate("RB123456785CH")) == "postal");
+        CHECK(carrier_of(validator.validate("RB123456785CH")) == "swiss_post");
         CHECK(validator.validate("RB123456785XX").reason != Reason::ok);
     }
     SUBCASE("twelve digits valid for FedEx and Purolator: FedEx leads, Purolator is listed") {
