@@ -112,7 +112,8 @@ TEST_CASE("concurrency: two daemons, imports, inbox files and a raw writer on on
         CHECK_MESSAGE(imported.exit_code == 0, imported.err);
         if (file % 2 == 0) {
             const auto name = fmt::format("drop-{}.csv", file);
-            const auto hidden = dir.write("inbox/." + name, orders_csv(fmt::format("inbox{}", file), 10, ids));
+            const auto hidden =
+                dir.write("inbox/." + name, orders_csv(fmt::format("inbox{}", file), 10, ids));
             fs::rename(hidden, dir / "inbox" / name);
         }
     }

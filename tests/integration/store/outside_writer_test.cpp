@@ -108,9 +108,11 @@ TEST_CASE_FIXTURE(StoreUnderWriters,
     const std::array<std::int64_t, 4> leads{86400, 14400, 3600, 0};
     std::vector<Operation> operations{
         // MIN() over an empty table gives one NULL row: the statement is not done after it.
-        {"earliest_lookup on no lookups", [&] { CHECK(store.earliest_lookup().value() == std::nullopt); }},
+        {"earliest_lookup on no lookups",
+         [&] { CHECK(store.earliest_lookup().value() == std::nullopt); }},
         {"upsert", [&] { put("113-1", k_valid_ups); }},
-        {"find_order (a row: the statement is not done)", [&] { CHECK(store.find_order("113-1").value()); }},
+        {"find_order (a row: the statement is not done)",
+         [&] { CHECK(store.find_order("113-1").value()); }},
         {"find_order of no order", [&] { CHECK_FALSE(store.find_order("none").value()); }},
         {"queued_count", [&] { CHECK(store.queued_count().value() >= 1); }},
         {"sweep_state before any sweep", [&] { CHECK_FALSE(store.sweep_state().value()); }},
@@ -124,17 +126,20 @@ TEST_CASE_FIXTURE(StoreUnderWriters,
         {"lookup_events", [&] { CHECK(store.lookup_events(k_valid_ups).value().size() == 1); }},
         {"earliest_lookup", [&] { CHECK(store.earliest_lookup().value()); }},
         {"retry_format_only", [&] { CHECK(store.retry_format_only(clock.now())); }},
-        {"a second sweep", [&] {
+        {"a second sweep",
+         [&] {
              clock.advance(1h);
              put("113-2", k_valid_ups);
              CHECK(sweeper.sweep(clock.now()));
          }},
-        {"a rolled-back transaction", [&] {
+        {"a rolled-back transaction",
+         [&] {
              auto transaction = store::Transaction::begin(store);
              REQUIRE(transaction);
              CHECK(store.find_order("113-2").value());
          }},
-        {"reads inside a transaction, rolled back", [&] {
+        {"reads inside a transaction, rolled back",
+         [&] {
              auto transaction = store::Transaction::begin(store);
              REQUIRE(transaction);
              CHECK(store.open_alerts());

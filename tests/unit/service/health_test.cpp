@@ -29,7 +29,8 @@ TEST_CASE("health: failing longer than stall_after stalls once, until the work s
     CHECK_FALSE(health.take_new_stall(clock.now())); // said once
     const auto text = health.stalled_text(clock.now());
     CHECK(text.find("alert=DAEMON_STALLED") == 0);
-    CHECK(text.find("work=sweep failing_since=2026-11-20T08:01:00Z minutes=10") != std::string::npos);
+    CHECK(text.find("work=sweep failing_since=2026-11-20T08:01:00Z minutes=10")
+          != std::string::npos);
     CHECK(text.find("last_good_sweep=2026-11-20T08:00:00Z") != std::string::npos);
     CHECK(text.find("database is locked") != std::string::npos);
 
