@@ -80,7 +80,8 @@ bool reads_as_gb18030(std::string_view head, bool is_whole_file) {
             if (pos + 3 >= head.size()) {
                 return !is_whole_file && has_multibyte;
             }
-            if (!in(byte_at(head, pos + 2), 0x81, 0xFE) || !in(byte_at(head, pos + 3), 0x30, 0x39)) {
+            if (!in(byte_at(head, pos + 2), 0x81, 0xFE)
+                || !in(byte_at(head, pos + 3), 0x30, 0x39)) {
                 return false;
             }
             pos += 4;

@@ -1,8 +1,9 @@
 #include <vtrguard/core/text_stream.hpp>
 
-#include <cerrno>
 #include <iconv.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 namespace vtrguard::core {
 
@@ -53,8 +54,9 @@ TextStreambuf::~TextStreambuf() {
     }
 }
 
-Result<std::unique_ptr<TextStreambuf>>
-TextStreambuf::open(std::streambuf& raw, std::optional<Encoding> declared, std::string_view source) {
+Result<std::unique_ptr<TextStreambuf>> TextStreambuf::open(std::streambuf& raw,
+                                                           std::optional<Encoding> declared,
+                                                           std::string_view source) {
     std::vector<char> head(k_block);
     const auto count = raw.sgetn(head.data(), static_cast<std::streamsize>(head.size()));
     const auto size = static_cast<std::size_t>(std::max<std::streamsize>(count, 0));
@@ -82,7 +84,8 @@ bool TextStreambuf::refill_input() {
               m_in.begin());
     m_in_begin = 0;
     m_in_end = kept;
-    const auto count = m_raw.sgetn(m_in.data() + kept, static_cast<std::streamsize>(k_block - kept));
+    const auto count =
+        m_raw.sgetn(m_in.data() + kept, static_cast<std::streamsize>(k_block - kept));
     if (count <= 0) {
         m_is_raw_done = true;
         return false;

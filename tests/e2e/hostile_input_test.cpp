@@ -41,8 +41,7 @@ TEST_CASE("validate and import: an endless file stops at the stated limit, namin
     CHECK(contains(validated.err, "stopped reading"));
 
     const TempDir dir;
-    const auto imported =
-        run_vtrguard({"import", "--db", (dir / "v.db").string(), "/dev/zero"});
+    const auto imported = run_vtrguard({"import", "--db", (dir / "v.db").string(), "/dev/zero"});
     CHECK(imported.exit_code == 2);
     CHECK(contains(imported.err, "/dev/zero:1: header: no line break within"));
 }
@@ -81,11 +80,12 @@ TEST_CASE("validate: a GB18030 file is named, and read with --encoding gb18030")
     CHECK(contains(refused.err, "GB18030"));
     CHECK(contains(refused.err, "--encoding gb18030"));
     CHECK_FALSE(contains(refused.err, "invalid UTF-8 at byte 1"));
-    const auto read =
-        run_vtrguard({"validate", "--encoding", "gb18030", "--format", "json", "--file", file.string()});
+    const auto read = run_vtrguard(
+        {"validate", "--encoding", "gb18030", "--format", "json", "--file", file.string()});
     CHECK(read.exit_code == 0);
-    CHECK(contains(read.out, "\"input\":\"\xE8\xBF\x90\xE5\x8D\x95\xE5\x8F\xB7\xEF\xBC\x9A"
-                             "RB123456785CN\""));
+    CHECK(contains(read.out,
+                   "\"input\":\"\xE8\xBF\x90\xE5\x8D\x95\xE5\x8F\xB7\xEF\xBC\x9A"
+                   "RB123456785CN\""));
     CHECK(run_vtrguard({"validate", "--encoding", "ebcdic", "RB123456785CN"}).exit_code == 2);
 }
 
@@ -118,7 +118,9 @@ TEST_CASE("validate: invisible format characters are all dropped alike, and note
         CHECK(std::string(doc["normalized"].GetString()) == "RB123456785CN");
         CHECK(doc["invisible_removed"].IsTrue());
     }
-    const auto text = run_vtrguard({"validate", "RB1234\xE2\x80\x8F" "56785CN"});
+    const auto text = run_vtrguard({"validate",
+                                    "RB1234\xE2\x80\x8F"
+                                    "56785CN"});
     CHECK(contains(text.out, "(invisible characters removed)"));
     const auto plain = run_vtrguard({"validate", "--format", "json", "RB123456785CN"});
     CHECK(contains(plain.out, "\"invisible_removed\":false"));

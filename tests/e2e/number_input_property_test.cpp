@@ -15,12 +15,13 @@
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -116,8 +117,7 @@ public:
     std::string through_stdin(const std::string& input) const {
         std::array<int, 2> fds{};
         REQUIRE(::pipe(fds.data()) == 0);
-        REQUIRE(::write(fds[1], input.data(), input.size())
-                == static_cast<ssize_t>(input.size()));
+        REQUIRE(::write(fds[1], input.data(), input.size()) == static_cast<ssize_t>(input.size()));
         ::close(fds[1]);
         std::string out;
         {
@@ -197,7 +197,8 @@ TEST_CASE("property: the real binary gives the same verdicts from arguments, std
         CHECK(from_stdin.out == from_arguments.out);
         CHECK(from_stdin.exit_code == from_arguments.exit_code);
         const auto file = dir.write("all.txt", lines);
-        const auto from_file = run_vtrguard({"validate", "--format", "json", "--file", file.string()});
+        const auto from_file =
+            run_vtrguard({"validate", "--format", "json", "--file", file.string()});
         CHECK(from_file.out == from_arguments.out);
     }
     SUBCASE("one input of each size from 1 to 64 bytes, alone") {
@@ -226,7 +227,8 @@ TEST_CASE("property: the real binary gives the same verdicts from arguments, std
             const auto piped = run_vtrguard({"validate", "--format", "json"}, inputs[i]);
             CHECK(piped.out == want + "\n");
             const auto file = dir.write("n" + std::to_string(i) + ".txt", inputs[i]);
-            const auto read = run_vtrguard({"validate", "--format", "json", "--file", file.string()});
+            const auto read =
+                run_vtrguard({"validate", "--format", "json", "--file", file.string()});
             CHECK(read.out == want + "\n");
         }
     }

@@ -4,10 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 using vtrguard::cli::k_max_line_bytes;
@@ -54,7 +55,8 @@ TEST_CASE("number reader: a short input is read intact, the buffer owned by each
 }
 
 TEST_CASE("number reader: comments, blank lines, CRLF and a byte-order mark") {
-    std::stringbuf in("\xEF\xBB\xBF# batch\r\n1Z5R89390357567127\r\n\r\n  \n9400111206206406260787");
+    std::stringbuf in(
+        "\xEF\xBB\xBF# batch\r\n1Z5R89390357567127\r\n\r\n  \n9400111206206406260787");
     const auto lines = read_lines(in);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].text == "1Z5R89390357567127");

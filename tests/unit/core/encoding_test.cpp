@@ -47,7 +47,7 @@ TEST_CASE("encoding names: the documented spellings, in any case") {
     CHECK(encoding_name(Encoding::gb18030) == "gb18030");
 }
 
-TEST_CASE("encoding guess: a byte-order mark decides; GB18030 and BOM-less UTF-16 are named") {
+TEST_CASE("encoding guess: a byte-order mark decides, GB18030 and BOM-less UTF-16 are named") {
     CHECK(guess_encoding("1Z5R89390357567127\n", true).encoding == Encoding::utf8);
     CHECK(guess_encoding("\xFF\xFE" + utf16le("1Z"), true).encoding == Encoding::utf16le);
     CHECK(guess_encoding("\xFE\xFF\0001", true).encoding == Encoding::utf16be);
@@ -55,7 +55,10 @@ TEST_CASE("encoding guess: a byte-order mark decides; GB18030 and BOM-less UTF-1
     CHECK(gbk.likely == Encoding::gb18030);
     CHECK(guess_encoding(utf16le("order_id,carrier\n"), true).likely == Encoding::utf16le);
     // A stray bad byte in UTF-8 text is left for the row checks to name.
-    CHECK_FALSE(guess_encoding("1Z5R\xFF" "89390357567127\n", true).likely);
+    CHECK_FALSE(guess_encoding("1Z5R\xFF"
+                               "89390357567127\n",
+                               true)
+                    .likely);
     // NUL padding is binary data, not UTF-16.
     CHECK_FALSE(guess_encoding(std::string(100, '\0'), true).likely);
 }
@@ -73,9 +76,16 @@ TEST_CASE("text stream: decodes GB18030, UTF-16 with a byte-order mark and Latin
     CHECK(decode("\xFF\xFE" + utf16le("1Z5R,ok\n"), std::nullopt) == "1Z5R,ok\n");
     CHECK(decode("\xFF\xFE" + utf16le("A1"), Encoding::utf16) == "A1");
     CHECK(decode("caf\xE9", Encoding::latin1) == "caf\xC3\xA9");
-    CHECK(decode("\xEF\xBB\xBF" "A1\n", std::nullopt) == "A1\n");
+    CHECK(decode("\xEF\xBB\xBF"
+                 "A1\n",
+                 std::nullopt)
+          == "A1\n");
     // A byte GB18030 does not allow becomes 0xFF, which the row checks then name.
-    CHECK(decode("A\x80" "B", Encoding::gb18030) == "A\xFF" "B");
+    CHECK(decode("A\x80"
+                 "B",
+                 Encoding::gb18030)
+          == "A\xFF"
+             "B");
 }
 
 TEST_CASE("text stream: a character cut by a block boundary is decoded whole") {
