@@ -24,7 +24,7 @@ std::string detail_for(Condition condition, const OrderFacts& facts) {
         return fmt::format(
             "{}: {}", carriers::reason_name(facts.tracking.reason), facts.tracking.explanation);
     case Condition::duplicate_tracking:
-        return fmt::format("also on order {}", fmt::join(facts.duplicate_of, ", "));
+        return duplicate_detail(facts.duplicate_of, facts.duplicates());
     case Condition::missed_ship_by:
         return "not shipped by the ship-by time";
     case Condition::carrier_not_found:
@@ -58,7 +58,27 @@ AlertEvent make_event(Condition condition,
     return event;
 }
 
+// 19999 as "19,999": the count a seller reads at a glance.
+std::string with_thousands(std::size_t count) {
+    std::string digits = std::to_string(count);
+    for (auto at = digits.size(); at > 3; at -= 3) {
+        digits.insert(at - 3, 1, ',');
+    }
+    return digits;
+}
+
 } // namespace
+
+std::string duplicate_detail(std::span<const std::string> examples, std::size_t count) {
+    if (count <= examples.size()) {
+        return fmt::format("also on order {}", fmt::join(examples, ", "));
+    }
+    if (examples.empty()) {
+        return fmt::format("also on {} other orders", with_thousands(count));
+    }
+    return fmt::format(
+        "also on {} other orders, e.g. {}", with_thousands(count), fmt::join(examples, ", "));
+}
 
 std::optional<Level> level_for(std::chrono::seconds time_left, const config::LeadTimes& lead) {
     if (time_left <= lead.critical) {
@@ -97,7 +117,7 @@ conditions_now(const OrderFacts& facts, core::TimePoint now, const config::LeadT
     } else if (reason != Reason::ok) {
         set(Condition::invalid_tracking, louder(by_time, Level::warning));
     }
-    if (reason != Reason::empty && !facts.duplicate_of.empty()) {
+    if (reason != Reason::empty && facts.duplicates() > 0) {
         set(Condition::duplicate_tracking, louder(by_time, Level::warning));
     }
     if (order.ship_by && now >= *order.ship_by) {

@@ -1,3 +1,5 @@
+#include "first_names.hpp"
+
 #include <vtrguard/alerts/carrier_conditions.hpp>
 #include <vtrguard/alerts/decide.hpp>
 #include <vtrguard/alerts/sweeper.hpp>
@@ -24,11 +26,15 @@ constexpr std::size_t k_chunk_size = 4096;
 // for a million orders) beats one duplicate probe per order.
 constexpr std::int64_t k_bulk_queue = 32768;
 
+// Other orders a duplicate_tracking alert names; the rest are counted.
+constexpr std::size_t k_duplicate_examples = 3;
+
 struct Checked {
     TrackingCheck tracking;
-    carriers::Normalized normalized; // in place: a million-order sweep allocates no key
-    bool is_plain = true;            // the normalized number is the raw one's plain key
-    std::vector<std::string> duplicate_of;
+    carriers::Normalized normalized;       // in place: a million-order sweep allocates no key
+    bool is_plain = true;                  // the normalized number is the raw one's plain key
+    std::vector<std::string> duplicate_of; // the first few other orders with the number
+    std::size_t duplicate_count = 0;       // all of them
 
     std::string_view key() const { return normalized.text(); } // empty when none
 };
@@ -385,7 +391,9 @@ bool SweepRun::needs_probe(const Checked& checked) const {
 
 Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source source) {
     // Sorted (key, index) pairs find the chunk's own duplicates without a hash map per key;
-    // sorted rows tell the chunk's orders from the holders the store returns.
+    // sorted rows tell the chunk's orders from the holders the store returns. Each key's
+    // holders are summed up once (a count and the first few names), so one number on 20,000
+    // orders costs each of them a count, not a list of the 19,999 others.
     std::vector<std::pair<std::string_view, std::size_t>> chunk_keys;
     std::vector<std::int64_t> chunk_rows;
     std::vector<std::string_view> probes;
@@ -409,6 +417,8 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
         }
     }
     std::sort(chunk_keys.begin(), chunk_keys.end());
+    std::sort(probes.begin(), probes.end());
+    probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
     if (!std::is_sorted(chunk_rows.begin(), chunk_rows.end())) {
         std::sort(chunk_rows.begin(), chunk_rows.end());
     }
@@ -420,47 +430,73 @@ Result<bool> SweepRun::find_duplicates(std::vector<store::DueOrder>& due, Source
     if (!holders) {
         return tl::unexpected(holders.error());
     }
+
     // The index finds candidates by plain key; the engine decides which number they hold.
-    std::unordered_map<std::string, std::vector<const store::KeyHolder*>, KeyHash, std::equal_to<>>
-        by_key;
+    struct Holders {
+        FirstNames names{k_duplicate_examples};
+        std::vector<std::int64_t> extras; // rows to sweep again once this chunk holds the key
+    };
+
+    std::unordered_map<std::string, Holders, KeyHash, std::equal_to<>> by_key;
     for (const auto& holder : *holders) {
-        if (!is_in_chunk(holder.row_id)) {
-            by_key[std::string(carriers::normalize(holder.tracking_number).text())].push_back(
-                &holder);
-        }
-    }
-    for (std::size_t i = 0; i < due.size(); ++i) {
-        auto& checked = m_checked[i];
-        if (checked.key().empty()) {
+        if (is_in_chunk(holder.row_id)) {
             continue;
         }
-        if (const auto found = by_key.find(checked.key()); found != by_key.end()) {
-            for (const auto* holder : found->second) {
-                if (holder->status != store::OrderStatus::cancelled) {
-                    checked.duplicate_of.push_back(holder->order_id);
-                }
-                // A changed number may have made a duplicate of an order no later chunk visits.
-                const bool is_visited_later =
-                    (holder->is_queued
-                     || (m_is_fresh && holder->status == store::OrderStatus::awaiting))
-                    && holder->row_id > first_row;
-                if (source == Source::queue && !is_visited_later) {
-                    m_extras.push_back(holder->row_id);
-                }
+        auto& found = by_key[std::string(carriers::normalize(holder.tracking_number).text())];
+        if (holder.status != store::OrderStatus::cancelled) {
+            found.names.add(holder.order_id);
+        }
+        // A changed number may have made a duplicate of an order no later chunk visits.
+        const bool is_visited_later =
+            (holder.is_queued || (m_is_fresh && holder.status == store::OrderStatus::awaiting))
+            && holder.row_id > first_row;
+        if (source == Source::queue && !is_visited_later) {
+            found.extras.push_back(holder.row_id);
+        }
+    }
+    for (auto& [key, found] : by_key) {
+        if (!found.extras.empty()
+            && std::binary_search(chunk_keys.begin(),
+                                  chunk_keys.end(),
+                                  std::pair<std::string_view, std::size_t>{key, 0},
+                                  [](const auto& a, const auto& b) { return a.first < b.first; })) {
+            m_extras.insert(m_extras.end(), found.extras.begin(), found.extras.end());
+        }
+    }
+    // The chunk's own orders with one key: one more name kept than shown, as each order
+    // leaves itself out.
+    for (auto group = chunk_keys.begin(); group != chunk_keys.end();) {
+        const auto group_end = std::find_if(group, chunk_keys.end(), [&group](const auto& entry) {
+            return entry.first != group->first;
+        });
+        FirstNames mates(k_duplicate_examples + 1);
+        for (auto it = group; it != group_end; ++it) {
+            if (due[it->second].order.status != store::OrderStatus::cancelled) {
+                mates.add(due[it->second].order.order_id);
             }
         }
-        const auto same =
-            std::equal_range(chunk_keys.begin(),
-                             chunk_keys.end(),
-                             std::pair<std::string_view, std::size_t>{checked.key(), 0},
-                             [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (auto it = same.first; it != same.second; ++it) {
-            const auto other = it->second;
-            if (other != i && due[other].order.status != store::OrderStatus::cancelled) {
-                checked.duplicate_of.push_back(due[other].order.order_id);
+        const auto outside = by_key.find(group->first);
+        for (auto it = group; it != group_end; ++it) {
+            auto& checked = m_checked[it->second];
+            const std::string_view self = due[it->second].order.order_id;
+            const bool counts_self = due[it->second].order.status != store::OrderStatus::cancelled;
+            FirstNames named(k_duplicate_examples);
+            for (const auto name : mates.names()) {
+                if (!counts_self || name != self) {
+                    named.add(name);
+                }
             }
+            std::size_t count = mates.count() - (counts_self ? 1 : 0);
+            if (outside != by_key.end()) {
+                for (const auto name : outside->second.names.names()) {
+                    named.add(name);
+                }
+                count += outside->second.names.count();
+            }
+            checked.duplicate_of.assign(named.names().begin(), named.names().end());
+            checked.duplicate_count = count;
         }
-        std::sort(checked.duplicate_of.begin(), checked.duplicate_of.end());
+        group = group_end;
     }
     return true;
 }
@@ -485,7 +521,8 @@ Result<bool> SweepRun::sweep_chunk(std::vector<store::DueOrder>& due, Source sou
                                checked.duplicate_of,
                                due[i].open_alerts,
                                is_lookup_current ? &*lookup : nullptr,
-                               m_no_scan_after};
+                               m_no_scan_after,
+                               checked.duplicate_count};
         auto decision = decide(facts, m_now, m_lead);
         std::move(decision.events.begin(), decision.events.end(), std::back_inserter(events));
 

@@ -170,6 +170,10 @@ std::vector<KeyRule> build_table() {
                      [](const Config& config) -> std::optional<std::string> {
                          return config.inbox_path().string();
                      }});
+    table.push_back(duration_rule("inbox_settle_time",
+                                  &Config::inbox_settle_time,
+                                  std::chrono::seconds{1},
+                                  std::chrono::hours{1}));
     table.push_back(duration_rule(
         "poll_interval", &Config::poll_interval, std::chrono::seconds{1}, std::chrono::hours{24}));
     table.push_back(lead_time_rule("lead_times.warn", &LeadTimes::warn));

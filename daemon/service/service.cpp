@@ -24,6 +24,7 @@ namespace vtrguard::service {
 namespace {
 
 constexpr auto k_inbox_scan = std::chrono::milliseconds(500);
+constexpr auto k_inbox_soonest = std::chrono::milliseconds(10);
 // After lookups stored answers, the sweep runs this soon, so answers arriving together are
 // swept together.
 constexpr auto k_sweep_after_lookups = std::chrono::milliseconds(250);
@@ -62,7 +63,7 @@ struct Service::Impl {
         , watchdog_timer(io)
         , stop_timer(io)
         , validator(config.ruleset())
-        , inbox(config.inbox_path()) {}
+        , inbox(config.inbox_path(), config.inbox_settle_time) {}
 
     int run();
     void stop(std::string_view why);
@@ -72,13 +73,14 @@ struct Service::Impl {
     void arm_sweep(std::optional<core::TimePoint> next_due);
     void await_sweep();
     void request_sweep();
-    void arm_inbox();
+    void arm_inbox(std::chrono::steady_clock::duration wait = k_inbox_scan);
     void arm_watchdog();
 
     void sweep_now();
     void log_ignored_times(const alerts::SweepResult& swept);
     void log_vtr_crossings(core::TimePoint now);
     bool import_inbox();
+    void import_inbox_file(const std::filesystem::path& file, bool& has_imported);
     void report_status();
     void note_failure(Work work, std::string why);
     void announce_stall(core::TimePoint now);
@@ -111,6 +113,7 @@ struct Service::Impl {
     std::size_t files_imported = 0;
     std::string last_sweep;
     Health health{std::chrono::minutes{10}}; // set from config in run() and reload()
+    std::optional<std::chrono::steady_clock::time_point> inbox_next_ready;
 };
 
 template <typename Step>
@@ -240,7 +243,7 @@ void Service::Impl::reload() {
     health.set_stall_after(config.stall_after);
     // The sweeper holds this validator: from now on it checks against the reloaded carriers.
     validator = carriers::Validator(config.ruleset());
-    inbox = Inbox(config.inbox_path());
+    inbox = Inbox(config.inbox_path(), config.inbox_settle_time);
     if (auto prepared = inbox.prepare(); !prepared) {
         log->error("inbox: " + prepared.error().message);
     }
@@ -287,8 +290,8 @@ void Service::Impl::request_sweep() {
     await_sweep();
 }
 
-void Service::Impl::arm_inbox() {
-    inbox_timer.expires_after(k_inbox_scan);
+void Service::Impl::arm_inbox(std::chrono::steady_clock::duration wait) {
+    inbox_timer.expires_after(wait);
     inbox_timer.async_wait([this](const boost::system::error_code& error) {
         if (error || is_stopping) {
             return;
@@ -298,7 +301,16 @@ void Service::Impl::arm_inbox() {
                 sweep_now();
             }
         });
-        arm_inbox();
+        // A file settling (or waiting to be tried again) is looked at as soon as it may be
+        // ready, not up to a scan later.
+        auto next = k_inbox_scan;
+        if (inbox_next_ready) {
+            next = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  *inbox_next_ready - std::chrono::steady_clock::now()),
+                              k_inbox_soonest,
+                              k_inbox_scan);
+        }
+        arm_inbox(next);
     });
 }
 
@@ -374,41 +386,18 @@ void Service::Impl::sweep_now() {
 }
 
 bool Service::Impl::import_inbox() {
+    auto scan = inbox.scan(std::chrono::steady_clock::now());
+    inbox_next_ready = scan.next_ready;
+    for (const auto& warning : scan.warnings) {
+        log->warn("inbox: " + warning);
+    }
     bool has_imported = false;
-    for (const auto& file : inbox.pending()) {
+    for (const auto& file : scan.ready) {
         if (is_stopping) {
             break;
         }
-        const auto outcome = orders::import_file(*store, file, std::nullopt, clock.now());
-        // Settle before logging: whoever reads the line finds the file already in place.
-        const auto settled = inbox.settle(file, outcome);
-        if (!settled) {
-            log->error("inbox: " + settled.error().message);
-        }
-        const std::string name = file.filename().string();
-        if (outcome && outcome->errors.empty()) {
-            log->info(fmt::format("inbox: {}: {} rows imported, {} unchanged",
-                                  name,
-                                  outcome->rows_imported,
-                                  outcome->rows_unchanged));
-        } else if (outcome) {
-            const std::string kept = settled ? settled->filename().string() : name;
-            log->warn(fmt::format("inbox: {}: {} rows imported, {} skipped (see failed/{}.error)",
-                                  name,
-                                  outcome->rows_imported + outcome->rows_unchanged,
-                                  outcome->errors.size(),
-                                  kept));
-        } else {
-            log->error("inbox: " + outcome.error().message);
-        }
-        // The store failing is the daemon's trouble; a file it cannot read is the file's.
-        if (outcome) {
-            health.succeeded(Work::intake, clock.now());
-        } else if (outcome.error().code == ErrorCode::store) {
-            note_failure(Work::intake, "inbox: " + outcome.error().message);
-        }
-        has_imported = has_imported || (outcome && outcome->rows_imported > 0);
-        ++files_imported;
+        // One file's trouble never keeps the others waiting.
+        guarded("inbox", [&] { import_inbox_file(file, has_imported); });
     }
     return has_imported;
 }
@@ -437,6 +426,57 @@ void Service::Impl::announce_stall(core::TimePoint now) {
         log->write(spdlog::level::critical, health.stalled_text(now));
         report_status();
     }
+}
+
+void Service::Impl::import_inbox_file(const std::filesystem::path& file, bool& has_imported) {
+    const std::string name = core::printable(file.filename().string());
+    const auto outcome = orders::import_file(*store, file, std::nullopt, clock.now());
+    // The file stays for another try: nothing in it was at fault, or it could not be moved.
+    const auto try_again = [&](const Error& error) {
+        const auto now = std::chrono::steady_clock::now();
+        const auto pause = inbox.retry_later(file, now);
+        inbox_next_ready = std::min(inbox_next_ready.value_or(now + pause), now + pause);
+        return fmt::format("inbox: {}; the file stays in the inbox, next try in {} s",
+                           error.message,
+                           std::chrono::duration_cast<std::chrono::seconds>(pause).count());
+    };
+    // The store failing is the daemon's trouble; a file it cannot read is the file's.
+    if (outcome) {
+        health.succeeded(Work::intake, clock.now());
+    } else if (outcome.error().code == ErrorCode::store) {
+        note_failure(Work::intake, "inbox: " + outcome.error().message);
+    }
+    if (!outcome && Inbox::is_temporary(outcome.error())) {
+        log->warn(try_again(outcome.error()));
+        return;
+    }
+    // Settle before logging: whoever reads the line finds the file already in place.
+    const auto settled = inbox.settle(file, outcome);
+    if (!settled) {
+        log->error(try_again(settled.error()));
+    }
+    if (outcome && outcome->errors.empty()) {
+        // A name too long to keep is cut in done/: say where the file went.
+        const bool is_renamed = settled && settled->filename() != file.filename();
+        log->info(fmt::format("inbox: {}: {} rows imported, {} unchanged{}",
+                              name,
+                              outcome->rows_imported,
+                              outcome->rows_unchanged,
+                              is_renamed ? " (moved to done/"
+                                               + core::printable(settled->filename().string()) + ")"
+                                         : ""));
+    } else if (outcome) {
+        const std::string kept = settled ? settled->filename().string() : name;
+        log->warn(fmt::format("inbox: {}: {} rows imported, {} skipped (see failed/{}.error)",
+                              name,
+                              outcome->rows_imported + outcome->rows_unchanged,
+                              outcome->errors.size(),
+                              core::printable(kept)));
+    } else {
+        log->error("inbox: " + outcome.error().message);
+    }
+    has_imported = has_imported || (outcome && outcome->rows_imported > 0);
+    ++files_imported;
 }
 
 void Service::Impl::report_status() {

@@ -7,7 +7,9 @@
 #include <vtrguard/store/order.hpp>
 #include <vtrguard/store/store.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,11 +27,20 @@ struct TrackingCheck {
 struct OrderFacts {
     const store::Order* order = nullptr;
     TrackingCheck tracking;
-    std::span<const std::string> duplicate_of;     // other open or shipped orders, same number
+    // Other open or shipped orders with the same number: a few of them (the first by order id),
+    // so that a number pasted on 20,000 orders costs each order a short line, not the list.
+    std::span<const std::string> duplicate_of;
     std::span<const store::OpenAlert> open_alerts; // raised before and not yet resolved
     const store::CarrierLookup* lookup = nullptr;  // of the order's current number; nullptr: none
     std::chrono::seconds no_scan_after{std::chrono::hours{24}}; // config no_scan_after
+    std::size_t duplicate_count = 0; // how many such orders in all; 0: those duplicate_of names
+
+    std::size_t duplicates() const { return std::max(duplicate_count, duplicate_of.size()); }
 };
+
+// The detail of a duplicate_tracking alert: "also on order A, B" while every other order is
+// named, "also on 19,999 other orders, e.g. A, B, C" once `examples` names only some. Pure.
+std::string duplicate_detail(std::span<const std::string> examples, std::size_t count);
 
 // What to say about one order now, and when to look at it again.
 struct Decision {

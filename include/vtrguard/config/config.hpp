@@ -53,6 +53,8 @@ struct ReportConfig {
 struct Config {
     std::filesystem::path database = "/var/lib/vtrguard/vtrguard.db";
     std::optional<std::filesystem::path> inbox; // `inbox/` beside the database when absent
+    // An inbox file is imported once its size and modification time stayed unchanged this long.
+    std::chrono::seconds inbox_settle_time{1};
     std::chrono::seconds poll_interval{60};
     LeadTimes lead_times;
     LogConfig log;

@@ -8,7 +8,10 @@
 #include <vtrguard/carriers/ruleset.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -127,4 +130,69 @@ TEST_CASE_FIXTURE(DuplicateFixture, "sweep: the next due time is the next thresh
     const auto result = sweep();
     REQUIRE(result.next_due);
     CHECK(*result.next_due == at("2026-11-27T18:00:00Z")); // ship-by minus the 24 h warning
+}
+
+TEST_CASE_FIXTURE(DuplicateFixture,
+                  "sweep: one number on thousands of orders names a few of them") {
+    // More than one chunk of the sweep (4,096 orders), so holders come from the store too.
+    constexpr int k_orders = 5000;
+    {
+        SQLite::Database writer((dir / "v.db").string(), SQLite::OPEN_READWRITE);
+        SQLite::Transaction transaction(writer);
+        SQLite::Statement insert(writer,
+                                 "INSERT INTO orders (order_id, ship_by, carrier, tracking_number) "
+                                 "VALUES (?, ?, 'ups', ?)");
+        for (int i = 0; i < k_orders; ++i) {
+            insert.reset();
+            insert.bind(1, fmt::format("113-{:05}", i));
+            insert.bind(2,
+                        std::chrono::duration_cast<std::chrono::seconds>(
+                            at("2026-11-28T18:00:00Z").time_since_epoch())
+                            .count());
+            insert.bind(3, std::string(k_valid_ups));
+            insert.exec();
+        }
+        transaction.commit();
+    }
+    const auto result = sweep();
+    // Orders of the first chunk are judged again once the second is known to share their number.
+    CHECK(result.orders_checked >= k_orders);
+    std::size_t raised = 0;
+    for (const auto& event : result.events) {
+        REQUIRE(event.code == "TRACKING_DUPLICATE");
+        raised += event.kind == EventKind::raised ? 1U : 0U;
+        // A count and the first orders by id, never the order itself.
+        CHECK(event.detail.starts_with("also on 4,999 other orders, e.g. 113-0000"));
+        CHECK(event.detail.find(event.order_id) == std::string::npos);
+    }
+    CHECK(raised == k_orders);
+    CHECK(find(result, "113-00001", "TRACKING_DUPLICATE")->detail
+          == "also on 4,999 other orders, e.g. 113-00000, 113-00002, 113-00003");
+    CHECK(find(result, "113-04999", "TRACKING_DUPLICATE")->detail
+          == "also on 4,999 other orders, e.g. 113-00000, 113-00001, 113-00002");
+    // The details stay short: the alerts table holds no list of thousands.
+    CHECK(count("SELECT max(length(detail)) FROM alerts") < 80);
+
+    // A later order joins: it counts them all; the others' alerts stand as raised.
+    put("113-late", k_valid_ups);
+    const auto again = sweep();
+    REQUIRE(find(again, "113-late", "TRACKING_DUPLICATE"));
+    CHECK(find(again, "113-late", "TRACKING_DUPLICATE")->detail
+          == "also on 5,000 other orders, e.g. 113-00000, 113-00001, 113-00002");
+    CHECK(again.events.size() == 1);
+}
+
+TEST_CASE_FIXTURE(DuplicateFixture, "sweep: cancelled orders are neither counted nor named") {
+    put("113-a", k_valid_ups);
+    put("113-b", k_valid_ups);
+    put("113-c", k_valid_ups);
+    {
+        SQLite::Database other((dir / "v.db").string(), SQLite::OPEN_READWRITE);
+        other.exec("UPDATE orders SET status = 'cancelled' WHERE order_id = '113-b'");
+    }
+    const auto result = sweep();
+    REQUIRE(find(result, "113-a", "TRACKING_DUPLICATE"));
+    CHECK(find(result, "113-a", "TRACKING_DUPLICATE")->detail == "also on order 113-c");
+    CHECK(find(result, "113-c", "TRACKING_DUPLICATE")->detail == "also on order 113-a");
+    CHECK_FALSE(find(result, "113-b", "TRACKING_DUPLICATE"));
 }

@@ -148,3 +148,24 @@ TEST_CASE("decide: level_for follows the lead times") {
     CHECK(alerts::level_for(1h, lead) == Level::critical);
     CHECK(alerts::level_for(-1h, lead) == Level::critical);
 }
+
+TEST_CASE("decide: a duplicate names every other order while few, then a count and examples") {
+    const std::vector<std::string> two{"113-2", "113-3"};
+    CHECK(alerts::duplicate_detail(two, 2) == "also on order 113-2, 113-3");
+    const std::vector<std::string> three{"113-2", "113-3", "113-4"};
+    CHECK(alerts::duplicate_detail(three, 19999)
+          == "also on 19,999 other orders, e.g. 113-2, 113-3, 113-4");
+    CHECK(alerts::duplicate_detail(three, 4) == "also on 4 other orders, e.g. 113-2, 113-3, 113-4");
+    CHECK(alerts::duplicate_detail(three, 1234567)
+          == "also on 1,234,567 other orders, e.g. 113-2, 113-3, 113-4");
+    CHECK(alerts::duplicate_detail({}, 1000) == "also on 1,000 other orders");
+}
+
+TEST_CASE_FIXTURE(Fixture, "decide: a duplicate counted but not named is still raised") {
+    tracking = {carriers::Reason::ok, ""};
+    const std::vector<std::string> named{"113-2"};
+    const alerts::OrderFacts facts{&order, tracking, named, open, nullptr, 24h, 5000};
+    const auto decision = alerts::decide(facts, clock.now(), lead);
+    REQUIRE(decision.events.size() == 1);
+    CHECK(decision.events[0].detail == "also on 5,000 other orders, e.g. 113-2");
+}
