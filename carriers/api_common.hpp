@@ -17,6 +17,15 @@ namespace vtrguard::carriers {
 // 429 throttled, 5xx transient, anything else rejected.
 ApiError status_error(std::string_view carrier, int http_status, std::string_view detail);
 
+// status_error() for a refusal whose body may not have arrived whole. A status that would reject
+// the request (400, 404…) with a body that cannot be read (cut, HTML, empty) is an unreadable
+// answer, retried like any other: the carrier's reason, such as USPS's "not found" in a 400
+// body, was lost on the way.
+ApiError refusal_error(std::string_view carrier,
+                       int http_status,
+                       bool is_body_readable,
+                       std::string_view detail);
+
 // A `not_found` result for `number`.
 TrackResult not_found(std::string_view number);
 

@@ -152,7 +152,8 @@ public:
         auto document = json::parse(body, "fedex");
         if (http_status != 200) {
             const auto* errors = document ? json::array(&*document, "errors") : nullptr;
-            return tl::unexpected(status_error("fedex", http_status, json::first_error(errors)));
+            return tl::unexpected(refusal_error(
+                "fedex", http_status, document.has_value(), json::first_error(errors)));
         }
         if (!document) {
             return tl::unexpected(document.error());

@@ -36,7 +36,8 @@ OneNumberGetApi::parse(std::size_t /*step*/,
         if (auto outcome = refusal_outcome(http_status, parsed, number)) {
             return only(std::move(*outcome));
         }
-        return tl::unexpected(status_error(code(), http_status, refusal_detail(parsed)));
+        return tl::unexpected(
+            refusal_error(code(), http_status, parsed != nullptr, refusal_detail(parsed)));
     }
     if (!document) {
         return tl::unexpected(document.error());

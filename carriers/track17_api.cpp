@@ -139,10 +139,11 @@ public:
                                               int http_status,
                                               std::string_view body,
                                               std::span<const TrackQuery> queries) const override {
-        if (http_status != 200) {
-            return tl::unexpected(status_error("17track", http_status, "request refused"));
-        }
         auto document = json::parse(body, "17track");
+        if (http_status != 200) {
+            return tl::unexpected(
+                refusal_error("17track", http_status, document.has_value(), "request refused"));
+        }
         if (!document) {
             return tl::unexpected(document.error());
         }

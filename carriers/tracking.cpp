@@ -78,6 +78,21 @@ ApiError status_error(std::string_view carrier, int http_status, std::string_vie
     return ApiError{kind, concat({carrier, ": HTTP ", std::to_string(http_status), ": ", detail})};
 }
 
+ApiError refusal_error(std::string_view carrier,
+                       int http_status,
+                       bool is_body_readable,
+                       std::string_view detail) {
+    auto error = status_error(carrier, http_status, detail);
+    if (!is_body_readable && error.kind == ApiErrorKind::rejected) {
+        error.kind = ApiErrorKind::bad_response;
+        error.message = concat({carrier,
+                                ": HTTP ",
+                                std::to_string(http_status),
+                                " with an unreadable body (cut or not JSON)"});
+    }
+    return error;
+}
+
 TrackResult not_found(std::string_view number) {
     TrackResult result;
     result.number = std::string(number);

@@ -35,8 +35,8 @@ ApiResult<TokenGrant> parse_token_response(int http_status, std::string_view bod
                 detail = std::string(error);
             }
         }
-        auto failure = status_error("token", http_status, detail);
-        if (http_status == 400 || http_status == 403) {
+        auto failure = refusal_error("token", http_status, document.has_value(), detail);
+        if (document && (http_status == 400 || http_status == 403)) {
             failure.kind = ApiErrorKind::unauthorized; // bad client id or secret
         }
         return tl::unexpected(std::move(failure));

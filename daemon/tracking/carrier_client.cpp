@@ -22,7 +22,7 @@ using std::chrono::steady_clock;
 struct Pending {
     carriers::TrackQuery query;
     LookupHandler on_done;
-    int attempts = 0;
+    int attempts = 0; // lookup tries begun, not HTTP requests: a multi-step API spends several
 };
 
 // Numbers sent together, and the step of the API's flow they are at.
@@ -207,7 +207,9 @@ private:
         queries.reserve(batch->items.size());
         for (auto& item : batch->items) {
             queries.push_back(item.query);
-            ++item.attempts;
+            if (batch->step == 0) {
+                ++item.attempts; // a try starts at the first step; later steps belong to it
+            }
         }
         carriers::RequestContext context;
         context.transaction_id = fmt::format("vtrguard-{}-{}", m_api->code(), ++m_transaction);
@@ -274,8 +276,10 @@ private:
             if (!batch->is_token_retried) {
                 m_log->info("{}: token refused (401); refreshing it", m_api->code());
                 batch->is_token_retried = true;
-                for (auto& item : batch->items) {
-                    --item.attempts; // the resend is not the number's fault
+                if (batch->step == 0) {
+                    for (auto& item : batch->items) {
+                        --item.attempts; // the resend is not the number's fault
+                    }
                 }
                 m_continuations.push_front(batch);
                 return;

@@ -81,6 +81,7 @@ void LookupScheduler::make_tracker(const config::Config& config) {
     }
     ++m_generation;
     m_in_flight.clear();
+    m_asking.clear();
     m_tracker.reset(); // before the rules it validates with are let go
     m_rules = config.rules;
     m_tracker = std::make_unique<Tracker>(
@@ -97,16 +98,33 @@ void LookupScheduler::poll() {
         m_log->error("lookups: {}; trying again later", due.error().message);
     } else {
         for (auto& item : *due) {
-            if (m_in_flight.contains(item.order_id)) {
+            // Asked already, or answered and not yet stored: its row still looks due.
+            if (m_in_flight.contains(item.order_id) || m_unstored.contains(item.order_id)) {
                 continue;
             }
             m_in_flight.insert(item.order_id);
+            // Orders sharing a number share the question: one request per number, not per order.
+            auto key = item.carrier + '\n' + item.number;
+            auto [asking, is_new] = m_asking.try_emplace(key);
+            asking->second.push_back(std::move(item));
+            if (!is_new) {
+                continue;
+            }
+            const auto& first = asking->second.front();
             const auto generation = m_generation;
-            m_tracker->track(item.number, item.carrier, [this, generation, item](Lookup lookup) {
+            m_tracker->track(first.number, first.carrier, [this, generation, key](Lookup lookup) {
                 if (generation != m_generation) {
                     return; // asked again through the new tracker
                 }
-                on_answer(item, std::move(lookup));
+                const auto found = m_asking.find(key);
+                if (found == m_asking.end()) {
+                    return;
+                }
+                auto waiting = std::move(found->second);
+                m_asking.erase(found);
+                for (const auto& waiter : waiting) {
+                    on_answer(waiter, lookup);
+                }
             });
         }
     }
@@ -173,6 +191,7 @@ void LookupScheduler::on_answer(const store::LookupDue& due, Lookup lookup) {
                      state.status ? " " : "",
                      state.status ? carriers::track_status_name(*state.status) : "");
         write.lookup = std::move(state);
+        m_unstored.insert(due.order_id);
         m_pending.push_back(std::move(write));
         ++m_lookups_done;
         arm_flush();
@@ -208,6 +227,7 @@ void LookupScheduler::flush() {
     auto recorded = m_store.record_lookups(m_pending);
     const auto count = m_pending.size();
     m_pending.clear();
+    m_unstored.clear();
     if (!recorded) {
         // Their next lookup time was not moved, so they are asked again at the next poll.
         m_log->error("lookups: {} answers not stored: {}", count, recorded.error().message);

@@ -10,10 +10,12 @@
 #include <rapidjson/document.h>
 
 #include <deque>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -29,7 +31,29 @@ struct Answer {
     FakeReply reply;
     std::chrono::milliseconds delay{0};
     bool is_truncated = false;
+    std::optional<Fault> fault; // the misbehaviour served, for the counts and the request log
 };
+
+// Longer than any client timeout the tests and the soak set, so only the client ends the
+// exchange; short enough that hung sockets do not pile up to the descriptor limit.
+constexpr std::chrono::seconds k_hang{30};
+
+const std::map<std::string_view, Fault>& fault_names() {
+    static const std::map<std::string_view, Fault> k_names{
+        {"unauthorized", Fault::unauthorized},
+        {"rate_limited", Fault::rate_limited},
+        {"retry_after", Fault::retry_after},
+        {"server_error", Fault::server_error},
+        {"slow", Fault::slow},
+        {"truncated", Fault::truncated},
+        {"not_json", Fault::not_json},
+        {"huge", Fault::huge},
+        {"refused_cut", Fault::refused_cut},
+        {"refused_html", Fault::refused_html},
+        {"hang", Fault::hang},
+    };
+    return k_names;
+}
 
 std::string_view query_value(std::string_view query, std::string_view key) {
     while (!query.empty()) {
@@ -129,22 +153,21 @@ bool parse_shipment(std::string_view name, Shipment& out) {
 }
 
 bool parse_fault(std::string_view name, Fault& out) {
-    static const std::map<std::string_view, Fault> k_names{
-        {"unauthorized", Fault::unauthorized},
-        {"rate_limited", Fault::rate_limited},
-        {"retry_after", Fault::retry_after},
-        {"server_error", Fault::server_error},
-        {"slow", Fault::slow},
-        {"truncated", Fault::truncated},
-        {"not_json", Fault::not_json},
-        {"huge", Fault::huge},
-    };
-    const auto found = k_names.find(name);
-    if (found == k_names.end()) {
+    const auto found = fault_names().find(name);
+    if (found == fault_names().end()) {
         return false;
     }
     out = found->second;
     return true;
+}
+
+std::string_view fault_name(Fault fault) {
+    for (const auto& [name, value] : fault_names()) {
+        if (value == fault) {
+            return name;
+        }
+    }
+    return "unknown";
 }
 
 class FakeCarrierServer::Impl {
@@ -186,6 +209,12 @@ public:
     std::map<std::string, std::size_t> m_token_requests;
     std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_times;
     std::map<std::string, std::vector<std::size_t>> m_batches;
+    std::map<std::string, std::map<std::string, std::size_t>> m_number_requests;
+    std::map<Fault, std::size_t> m_faults_served;
+    double m_random_fraction = 0.0;
+    std::vector<Fault> m_random_faults;
+    std::mt19937 m_random{1};
+    std::ofstream m_request_log;
     std::uint16_t m_port = 0;
 
 private:
@@ -199,8 +228,15 @@ private:
     }
 
     std::optional<Answer> take_fault(const std::string& api);
+    std::optional<Answer> take_fault(const std::string& endpoint, const std::string& api);
+    std::optional<Fault> next_fault(const std::string& endpoint, const std::string& api);
+    Answer fault_answer(const std::string& api, Fault fault) const;
+    void log_request(const std::string& endpoint,
+                     const std::vector<std::string>& numbers,
+                     const Answer& answer);
     Answer token(const std::string& api, bool is_authorized, bool as_string);
     Answer track(const std::string& api,
+                 const std::string& endpoint,
                  const std::vector<std::string>& numbers,
                  bool is_authorized,
                  const std::function<FakeReply(const NumberShipments&)>& render);
@@ -298,15 +334,23 @@ void FakeCarrierServer::Impl::accept() {
     });
 }
 
-std::optional<Answer> FakeCarrierServer::Impl::take_fault(const std::string& api) {
-    auto& queue = m_faults[api];
-    if (queue.empty()) {
-        return std::nullopt;
+std::optional<Fault> FakeCarrierServer::Impl::next_fault(const std::string& endpoint,
+                                                         const std::string& api) {
+    for (const auto* name : {&endpoint, &api}) {
+        auto& queue = m_faults[*name];
+        if (!queue.empty()) {
+            const auto fault = queue.front();
+            queue.pop_front();
+            return fault;
+        }
     }
-    const auto fault = queue.front();
-    queue.pop_front();
+    return std::nullopt;
+}
+
+Answer FakeCarrierServer::Impl::fault_answer(const std::string& api, Fault fault) const {
     const auto base = api.substr(0, api.find('_'));
     Answer answer;
+    answer.fault = fault;
     switch (fault) {
     case Fault::unauthorized:
         answer.reply = error_reply(base, 401);
@@ -322,7 +366,11 @@ std::optional<Answer> FakeCarrierServer::Impl::take_fault(const std::string& api
         answer.reply = error_reply(base, 500);
         break;
     case Fault::slow:
-        return Answer{{}, m_slow, false}; // the normal answer, late: filled in by the caller
+        answer.delay = m_slow; // the normal answer, late: filled in by the caller
+        break;
+    case Fault::hang:
+        answer.delay = k_hang;
+        break;
     case Fault::truncated:
         answer.is_truncated = true;
         break;
@@ -332,8 +380,50 @@ std::optional<Answer> FakeCarrierServer::Impl::take_fault(const std::string& api
     case Fault::huge:
         answer.reply = {200, "{\"padding\":\"" + std::string(m_huge_bytes, 'x') + "\"}", {}};
         break;
+    case Fault::refused_cut: {
+        const auto whole = error_reply(base, 400).body;
+        answer.reply = {400, whole.substr(0, whole.size() / 2), {}};
+        break;
+    }
+    case Fault::refused_html:
+        answer.reply = {400, "<html><body><h1>400 Bad Request</h1></body></html>", {}};
+        break;
     }
     return answer;
+}
+
+std::optional<Answer> FakeCarrierServer::Impl::take_fault(const std::string& api) {
+    return take_fault(api, api);
+}
+
+std::optional<Answer> FakeCarrierServer::Impl::take_fault(const std::string& endpoint,
+                                                          const std::string& api) {
+    auto fault = next_fault(endpoint, api);
+    const bool is_tracking = !api.ends_with("_token");
+    if (!fault && is_tracking && m_random_fraction > 0 && !m_random_faults.empty()) {
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        if (unit(m_random) < m_random_fraction) {
+            std::uniform_int_distribution<std::size_t> pick(0, m_random_faults.size() - 1);
+            fault = m_random_faults[pick(m_random)];
+        }
+    }
+    if (!fault) {
+        return std::nullopt;
+    }
+    ++m_faults_served[*fault];
+    return fault_answer(api, *fault);
+}
+
+void FakeCarrierServer::Impl::log_request(const std::string& endpoint,
+                                          const std::vector<std::string>& numbers,
+                                          const Answer& answer) {
+    if (!m_request_log.is_open()) {
+        return;
+    }
+    m_request_log << endpoint << '\t' << fmt::format("{}", fmt::join(numbers, ",")) << '\t'
+                  << (answer.fault ? fault_name(*answer.fault) : std::string_view("ok")) << '\t'
+                  << answer.reply.status << '\n'
+                  << std::flush;
 }
 
 Answer FakeCarrierServer::Impl::token(const std::string& api, bool is_authorized, bool as_string) {
@@ -352,35 +442,46 @@ Answer FakeCarrierServer::Impl::token(const std::string& api, bool is_authorized
     }
     if (fault) {
         answer.delay = fault->delay;
+        answer.fault = fault->fault;
     }
     return answer;
 }
 
 Answer
 FakeCarrierServer::Impl::track(const std::string& api,
+                               const std::string& endpoint,
                                const std::vector<std::string>& numbers,
                                bool is_authorized,
                                const std::function<FakeReply(const NumberShipments&)>& render) {
     ++m_requests[api];
     m_times[api].push_back(std::chrono::steady_clock::now());
     m_batches[api].push_back(numbers.size());
-    auto fault = take_fault(api);
-    if (fault && fault->delay.count() == 0) {
-        return *fault;
+    auto& per_number = m_number_requests[api];
+    for (const auto& number : numbers) {
+        ++per_number[number];
     }
-    Answer answer;
-    if (!is_authorized) {
-        answer.reply = error_reply(api, 401);
-    } else {
-        NumberShipments items;
-        for (const auto& number : numbers) {
-            items.emplace_back(number, shipment_of(number));
+    auto answer = [&] {
+        auto fault = take_fault(endpoint, api);
+        if (fault && fault->delay.count() == 0) {
+            return *fault;
         }
-        answer.reply = render(items);
-    }
-    if (fault) {
-        answer.delay = fault->delay;
-    }
+        Answer normal;
+        if (!is_authorized) {
+            normal.reply = error_reply(api, 401);
+        } else {
+            NumberShipments items;
+            for (const auto& number : numbers) {
+                items.emplace_back(number, shipment_of(number));
+            }
+            normal.reply = render(items);
+        }
+        if (fault) {
+            normal.delay = fault->delay;
+            normal.fault = fault->fault;
+        }
+        return normal;
+    }();
+    log_request(endpoint, numbers, answer);
     return answer;
 }
 
@@ -421,7 +522,7 @@ Answer FakeCarrierServer::Impl::handle(const bhttp::request<bhttp::string_body>&
             return Answer{error_reply("ups", 400), {}, false};
         }
         const std::string number(path.substr(22));
-        return track("ups", {number}, has_token, [](const NumberShipments& items) {
+        return track("ups", "ups", {number}, has_token, [](const NumberShipments& items) {
             return ups_reply(items.front().first, items.front().second);
         });
     }
@@ -433,11 +534,11 @@ Answer FakeCarrierServer::Impl::handle(const bhttp::request<bhttp::string_body>&
                 {},
                 false};
         }
-        return track("fedex", numbers, has_token, fedex_reply);
+        return track("fedex", "fedex", numbers, has_token, fedex_reply);
     }
     if (path.starts_with("/tracking/v3/tracking/")) {
         const std::string number(path.substr(22));
-        return track("usps", {number}, has_token, [](const NumberShipments& items) {
+        return track("usps", "usps", {number}, has_token, [](const NumberShipments& items) {
             return usps_reply(items.front().first, items.front().second);
         });
     }
@@ -445,6 +546,7 @@ Answer FakeCarrierServer::Impl::handle(const bhttp::request<bhttp::string_body>&
         const std::string number(query_value(query, "trackingNumber"));
         const bool has_service = !query_value(query, "service").empty();
         return track("dhl",
+                     "dhl",
                      {number},
                      header("DHL-API-Key") == secret && has_service,
                      [](const NumberShipments& items) {
@@ -458,6 +560,7 @@ Answer FakeCarrierServer::Impl::handle(const bhttp::request<bhttp::string_body>&
         }
         const bool is_register = path == "/track/v2.2/register";
         return track("17track",
+                     is_register ? "17track_register" : "17track_gettrackinfo",
                      numbers,
                      header("17token") == secret,
                      is_register ? track17_register_reply : track17_info_reply);
@@ -538,6 +641,37 @@ FakeCarrierServer::request_times(const std::string& api) const {
     const auto found = m_impl->m_times.find(api);
     return found == m_impl->m_times.end() ? std::vector<std::chrono::steady_clock::time_point>{}
                                           : found->second;
+}
+
+void FakeCarrierServer::set_random_faults(double fraction,
+                                          std::vector<Fault> faults,
+                                          std::uint32_t seed) {
+    const std::lock_guard lock(m_impl->m_mutex);
+    m_impl->m_random_fraction = fraction;
+    m_impl->m_random_faults = std::move(faults);
+    m_impl->m_random.seed(seed);
+}
+
+void FakeCarrierServer::set_request_log(const std::string& path) {
+    const std::lock_guard lock(m_impl->m_mutex);
+    m_impl->m_request_log.open(path, std::ios::app);
+}
+
+std::size_t FakeCarrierServer::requests_for(const std::string& api,
+                                            const std::string& number) const {
+    const std::lock_guard lock(m_impl->m_mutex);
+    const auto found = m_impl->m_number_requests.find(api);
+    if (found == m_impl->m_number_requests.end()) {
+        return 0;
+    }
+    const auto count = found->second.find(number);
+    return count == found->second.end() ? 0 : count->second;
+}
+
+std::size_t FakeCarrierServer::faults_served(Fault fault) const {
+    const std::lock_guard lock(m_impl->m_mutex);
+    const auto found = m_impl->m_faults_served.find(fault);
+    return found == m_impl->m_faults_served.end() ? 0 : found->second;
 }
 
 std::vector<std::size_t> FakeCarrierServer::batch_sizes(const std::string& api) const {

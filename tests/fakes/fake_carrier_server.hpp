@@ -32,7 +32,25 @@ enum class Fault : std::uint8_t {
     truncated,    // Content-Length promises more than is sent, then the socket closes
     not_json,     // 200 with an HTML page
     huge,         // 200 with a body of `huge_bytes`
+    refused_cut,  // 400 whose JSON body stops half-way (Content-Length matches what is sent)
+    refused_html, // 400 with an HTML page, as a proxy in front of the API sends
+    hang,         // no answer at all: the client's timeout has to end it
 };
+
+// Every fault, in declaration order: what random failure injection picks from.
+inline constexpr Fault k_all_faults[] = {Fault::unauthorized,
+                                         Fault::rate_limited,
+                                         Fault::retry_after,
+                                         Fault::server_error,
+                                         Fault::slow,
+                                         Fault::truncated,
+                                         Fault::not_json,
+                                         Fault::huge,
+                                         Fault::refused_cut,
+                                         Fault::refused_html,
+                                         Fault::hang};
+
+std::string_view fault_name(Fault fault);
 
 // Parses a name as used in scenario files (`found_with_scans`, `retry_after`…).
 bool parse_shipment(std::string_view name, Shipment& out);
@@ -61,8 +79,15 @@ public:
     void set_default_shipment(Shipment shipment); // for numbers never set (default: not_found)
 
     // The next `times` tracking requests to `api` misbehave (`api` + "_token" for its token
-    // endpoint, e.g. "ups_token").
+    // endpoint, e.g. "ups_token"; "17track_register" or "17track_gettrackinfo" for one step of
+    // 17TRACK, taken before faults pushed for "17track").
     void push_fault(const std::string& api, Fault fault, int times = 1);
+
+    // Random failure injection: each tracking request with no scripted fault fails with
+    // probability `fraction`, with one of `faults` picked at random. Seeded, so runs repeat.
+    void set_random_faults(double fraction, std::vector<Fault> faults, std::uint32_t seed);
+    // Appends one line per tracking request to `path`: `api endpoint numbers answer`.
+    void set_request_log(const std::string& path);
     void set_retry_after(std::chrono::seconds seconds);
     void set_slow_delay(std::chrono::milliseconds delay);
     void set_huge_bytes(std::size_t bytes);
@@ -78,6 +103,10 @@ public:
     std::vector<std::chrono::steady_clock::time_point> request_times(const std::string& api) const;
     // Numbers per tracking request of `api`, in arrival order.
     std::vector<std::size_t> batch_sizes(const std::string& api) const;
+    // Tracking requests of `api` that named `number` (17TRACK: register and gettrackinfo each).
+    std::size_t requests_for(const std::string& api, const std::string& number) const;
+    // Requests answered with `fault`, scripted or injected, over every API.
+    std::size_t faults_served(Fault fault) const;
 
 private:
     class Impl;

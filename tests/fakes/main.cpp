@@ -4,8 +4,11 @@
 //
 // The scenario: {"port": 0, "default": "found_with_scans",
 //   "numbers": {"1Z…": "label_created"}, "faults": [{"api": "ups", "fault": "retry_after",
-//   "times": 2}], "retry_after_s": 1, "slow_ms": 3000, "token_lifetime_s": 14399}
-// Prints `listening on http://127.0.0.1:PORT` and serves until SIGINT or SIGTERM.
+//   "times": 2}], "retry_after_s": 1, "slow_ms": 3000, "token_lifetime_s": 14399,
+//   "random_faults": {"fraction": 0.3, "faults": ["server_error", "hang"], "seed": 7},
+//   "request_log": "requests.tsv"}
+// Prints `listening on http://127.0.0.1:PORT` and serves until SIGINT or SIGTERM, then prints
+// how many requests got each fault (`faults: server_error=12 …`).
 
 #include "fake_carrier_server.hpp"
 
@@ -15,6 +18,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -25,6 +29,38 @@ volatile std::sig_atomic_t g_is_stopping = 0; // NOLINT: a signal handler's flag
 
 void on_signal(int /*signal*/) {
     g_is_stopping = 1;
+}
+
+// "random_faults": {"fraction": 0.3, "faults": [names], "seed": 1}; every fault when none named.
+bool configure_random_faults(vtrguard::fakes::FakeCarrierServer& server,
+                             const rapidjson::Document& scenario) {
+    using namespace vtrguard::fakes;
+    if (!scenario.HasMember("random_faults")) {
+        return true;
+    }
+    const auto& random = scenario["random_faults"];
+    if (!random.IsObject() || !random.HasMember("fraction") || !random["fraction"].IsNumber()
+        || random["fraction"].GetDouble() < 0 || random["fraction"].GetDouble() > 1) {
+        fmt::print(stderr, "scenario: random_faults needs a \"fraction\" from 0 to 1\n");
+        return false;
+    }
+    std::vector<Fault> faults;
+    if (random.HasMember("faults") && random["faults"].IsArray()) {
+        for (const auto& name : random["faults"].GetArray()) {
+            Fault fault{};
+            if (!name.IsString() || !parse_fault(name.GetString(), fault)) {
+                fmt::print(stderr, "scenario: random_faults.faults: unknown fault\n");
+                return false;
+            }
+            faults.push_back(fault);
+        }
+    } else {
+        faults.assign(std::begin(k_all_faults), std::end(k_all_faults));
+    }
+    const auto seed =
+        random.HasMember("seed") && random["seed"].IsUint() ? random["seed"].GetUint() : 1U;
+    server.set_random_faults(random["fraction"].GetDouble(), std::move(faults), seed);
+    return true;
 }
 
 bool configure(vtrguard::fakes::FakeCarrierServer& server, const rapidjson::Document& scenario) {
@@ -71,7 +107,10 @@ bool configure(vtrguard::fakes::FakeCarrierServer& server, const rapidjson::Docu
     if (scenario.HasMember("token_lifetime_s") && scenario["token_lifetime_s"].IsInt()) {
         server.set_token_lifetime(std::chrono::seconds{scenario["token_lifetime_s"].GetInt()});
     }
-    return true;
+    if (scenario.HasMember("request_log") && scenario["request_log"].IsString()) {
+        server.set_request_log(scenario["request_log"].GetString());
+    }
+    return configure_random_faults(server, scenario);
 }
 
 } // namespace
@@ -104,5 +143,10 @@ int main(int argc, char** argv) {
     while (g_is_stopping == 0) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
+    fmt::print("faults:");
+    for (const auto fault : vtrguard::fakes::k_all_faults) {
+        fmt::print(" {}={}", vtrguard::fakes::fault_name(fault), server.faults_served(fault));
+    }
+    fmt::print("\n");
     return 0;
 }

@@ -38,7 +38,7 @@ struct Lookup {
     LookupOutcome outcome = LookupOutcome::unreachable;
     carriers::TrackResult result; // meaningful when outcome == tracked
     std::string detail;           // why, when not tracked; never holds a secret
-    int attempts = 0;             // requests made for this number
+    int attempts = 0;             // lookup tries made for this number (not HTTP requests)
 };
 
 using LookupHandler = std::function<void(Lookup)>;

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -90,7 +91,10 @@ private:
     boost::asio::steady_timer m_flush_timer;
     boost::asio::steady_timer m_grace_timer;
     std::set<std::string, std::less<>> m_in_flight; // order ids
-    std::vector<store::LookupWrite> m_pending;      // answers not yet stored
+    // Questions in flight, by carrier and number, with the orders waiting for the answer.
+    std::map<std::string, std::vector<store::LookupDue>> m_asking;
+    std::vector<store::LookupWrite> m_pending;     // answers not yet stored
+    std::set<std::string, std::less<>> m_unstored; // their order ids: not asked again meanwhile
     std::function<void()> m_on_closed;
     std::uint64_t m_generation = 0; // bumped when the tracker is replaced
     std::size_t m_lookups_done = 0;

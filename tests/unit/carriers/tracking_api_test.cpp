@@ -214,3 +214,33 @@ TEST_CASE("token response: expires_in as number or string - errors") {
           == ApiErrorKind::unauthorized);
     CHECK(parse_token_response(503, "").error().kind == ApiErrorKind::transient);
 }
+
+TEST_CASE("tracking api: a refusal with an unreadable body is retried, a readable one is not") {
+    // USPS's not-found lives in a 400 body: cut on the way, it must not turn into "rejected".
+    const std::string whole = R"({"error":{"code":"400","errors":[{"code":"150001"}]}})";
+    const std::vector<std::string> unreadable = {
+        whole.substr(0, whole.size() / 2), "<html><h1>400 Bad Request</h1></html>", ""};
+    for (const char* api : {"ups", "fedex", "usps", "dhl", "17track"}) {
+        for (const auto& body : unreadable) {
+            CAPTURE(api);
+            CAPTURE(body);
+            const auto parsed = parse(api, 400, body, one("9400578845886028813994"));
+            REQUIRE_FALSE(parsed);
+            CHECK(parsed.error().kind == ApiErrorKind::bad_response);
+            CHECK(parsed.error().message.find("HTTP 400 with an unreadable body")
+                  != std::string::npos);
+        }
+        // Statuses that mean something whatever the body keep their meaning.
+        CHECK(parse(api, 429, "<html>", one("9400578845886028813994")).error().kind
+              == ApiErrorKind::throttled);
+        CHECK(parse(api, 503, "{", one("9400578845886028813994")).error().kind
+              == ApiErrorKind::transient);
+    }
+    CHECK(parse("usps", 400, R"({"error":{"errors":[{"code":"1"}]}})", one("9400")).error().kind
+          == ApiErrorKind::rejected);
+    CHECK(parse("fedex", 400, R"({"errors":[{"code":"BAD.REQUEST"}]})", one("1")).error().kind
+          == ApiErrorKind::rejected);
+    CHECK(parse_token_response(400, R"({"error":"invalid_client"})").error().kind
+          == ApiErrorKind::unauthorized);
+    CHECK(parse_token_response(400, "<html>").error().kind == ApiErrorKind::bad_response);
+}
