@@ -14,5 +14,6 @@ void add_run_command(CLI::App& app, int& exit_code);
 void add_track_command(CLI::App& app, int& exit_code);
 void add_vtr_command(CLI::App& app, int& exit_code);
 void add_report_command(CLI::App& app, int& exit_code);
+void add_sources_command(CLI::App& app, int& exit_code);
 
 } // namespace vtrguard::cli

@@ -24,6 +24,7 @@ int run(int argc, char** argv) {
     add_track_command(app, exit_code);
     add_vtr_command(app, exit_code);
     add_report_command(app, exit_code);
+    add_sources_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

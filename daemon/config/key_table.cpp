@@ -211,6 +211,7 @@ std::vector<KeyRule> build_table() {
     table.push_back(lookup_rule("lookups.stop_after", &LookupSchedule::stop_after));
     table.push_back(carriers_rule());
     table.push_back(marketplaces_rule());
+    table.push_back(sources_rule());
     table.push_back(optional_path_rule(
         "rules_dir", [](auto& config) -> auto& { return config.rules_dir; }));
     table.push_back({"report.time_zone",

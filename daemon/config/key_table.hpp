@@ -38,6 +38,10 @@ std::span<const KeyRule> key_table();
 // The `carriers` section: read with tracking::parse_carrier_settings; shown without secrets.
 KeyRule carriers_rule();
 
+// The `sources` section: Amazon seller accounts (sources::parse_source_settings); shown without
+// secrets.
+KeyRule sources_rule();
+
 // Checks that need more than one key (lead times in order); nullopt when all is well, else
 // `key: why`.
 std::optional<std::string> validate_together(const Config& config);

@@ -11,6 +11,8 @@
 #include <vtrguard/service/log.hpp>
 #include <vtrguard/service/service.hpp>
 #include <vtrguard/service/systemd_notifier.hpp>
+#include <vtrguard/sources/mismatch.hpp>
+#include <vtrguard/sources/source_set.hpp>
 #include <vtrguard/store/store.hpp>
 #include <vtrguard/tracking/lookup_scheduler.hpp>
 
@@ -78,6 +80,7 @@ struct Service::Impl {
 
     void sweep_now();
     void log_ignored_times(const alerts::SweepResult& swept);
+    void check_marketplace_copies(core::TimePoint now);
     void log_vtr_crossings(core::TimePoint now);
     bool import_inbox();
     void import_inbox_file(const std::filesystem::path& file, bool& has_imported);
@@ -106,6 +109,7 @@ struct Service::Impl {
     std::optional<alerts::Sweeper> sweeper;
     std::unique_ptr<http::CurlClient> http_client;
     std::unique_ptr<tracking::LookupScheduler> lookups;
+    std::unique_ptr<sources::SourceSet> order_sources;
     bool is_stopping = false;
     std::size_t sweeps = 0;
     std::optional<core::TimePoint> last_vtr_check;
@@ -153,6 +157,10 @@ int Service::Impl::run() {
         io.get_executor(), *store, *http_client, config, clock, log->component_logger(), [this] {
             request_sweep();
         });
+    order_sources = std::make_unique<sources::SourceSet>(
+        io.get_executor(), *http_client, *store, clock, log->component_logger(), [this] {
+            request_sweep();
+        });
     if (auto prepared = inbox.prepare(); !prepared) {
         log->error("inbox: " + prepared.error().message);
         return k_exit_runtime;
@@ -170,6 +178,7 @@ int Service::Impl::run() {
     guarded("inbox", [this] { import_inbox(); });
     guarded("sweep", [this] { sweep_now(); });
     guarded("lookups", [this] { lookups->poll(); });
+    guarded("sources", [this] { order_sources->start(config); });
     arm_inbox();
     arm_watchdog();
     io.run();
@@ -201,6 +210,8 @@ void Service::Impl::stop(std::string_view why) {
     sweep_timer.cancel();
     inbox_timer.cancel();
     watchdog_timer.cancel();
+    // A page in flight is dropped unread; the watermarks are those of finished polls.
+    order_sources->close();
     lookups->close(k_lookup_grace, [this] {
         http_client->shutdown();
         stop_timer.cancel();
@@ -249,6 +260,8 @@ void Service::Impl::reload() {
     }
     // New carrier settings (and re-read secrets) take effect through a new tracker.
     lookups->reconfigure(config);
+    // New accounts, credentials and paces; a paused account is tried again.
+    order_sources->start(config);
     log->info("SIGHUP: configuration reloaded from " + options.config_file->string());
     sweep_now();
 }
@@ -358,8 +371,28 @@ void Service::Impl::log_vtr_crossings(core::TimePoint now) {
     events_logged += crossings->size();
 }
 
+void Service::Impl::check_marketplace_copies(core::TimePoint now) {
+    auto events = sources::check_mismatches(*store, config.ruleset(), now);
+    if (!events) {
+        log->error("marketplace copies: " + events.error().message);
+        return;
+    }
+    for (const auto& event : *events) {
+        const auto line = sources::mismatch_line(event);
+        if (event.is_raised) {
+            log->error(line);
+        } else {
+            log->info(line);
+        }
+    }
+    events_logged += events->size();
+}
+
 void Service::Impl::sweep_now() {
     const auto now = clock.now();
+    // The seller's numbers against the marketplaces' copies: new ones come from the inbox and
+    // from the sources, both of which ask for a sweep.
+    check_marketplace_copies(now);
     auto swept = sweeper->sweep(now);
     std::optional<core::TimePoint> next_due;
     if (!swept) {

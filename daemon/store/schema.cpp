@@ -185,6 +185,73 @@ CREATE TRIGGER orders_lookup_forget AFTER DELETE ON orders BEGIN
 END;
 INSERT INTO lookup_queue (order_row)
     SELECT rowid FROM orders WHERE tracking_number IS NOT NULL AND status <> 'cancelled';
+)sql",
+                                                                      R"sql(
+-- The packages a marketplace holds for an order (source `amazon:<account>`), and the seller's
+-- own copy (source `seller`) where it differs from the marketplace's first package. The
+-- order's carrier and tracking_number stay what the sweep and the lookups read.
+CREATE TABLE packages (
+    order_id           TEXT NOT NULL,
+    source             TEXT NOT NULL,
+    package_ref        TEXT NOT NULL,
+    position           INTEGER NOT NULL DEFAULT 0,
+    carrier            TEXT,
+    carrier_name       TEXT,
+    tracking_number    TEXT,
+    ship_time          INTEGER,
+    marketplace_status TEXT,
+    updated_at         INTEGER NOT NULL,
+    PRIMARY KEY (order_id, source, package_ref)
+);
+CREATE INDEX packages_source ON packages (source);
+-- A seller's write of another number than the marketplace's first package keeps the seller's
+-- copy; writing the marketplace's number again drops it.
+CREATE TRIGGER orders_seller_copy AFTER UPDATE OF tracking_number, carrier ON orders
+WHEN NEW.tracking_number IS NOT NULL
+BEGIN
+    DELETE FROM packages
+    WHERE order_id = NEW.order_id AND source = 'seller'
+      AND package_ref IN (
+          SELECT package_ref FROM packages
+          WHERE order_id = NEW.order_id AND source <> 'seller' AND position = 0
+            AND upper(replace(replace(tracking_number, ' ', ''), '-', ''))
+                = upper(replace(replace(NEW.tracking_number, ' ', ''), '-', '')));
+    INSERT INTO packages (order_id, source, package_ref, carrier, tracking_number, updated_at)
+        SELECT NEW.order_id, 'seller', package_ref, NEW.carrier, NEW.tracking_number, unixepoch()
+        FROM packages
+        WHERE order_id = NEW.order_id AND source <> 'seller' AND position = 0
+          AND upper(replace(replace(tracking_number, ' ', ''), '-', ''))
+              <> upper(replace(replace(NEW.tracking_number, ' ', ''), '-', ''))
+    ON CONFLICT (order_id, source, package_ref) DO UPDATE SET
+        carrier = excluded.carrier, tracking_number = excluded.tracking_number,
+        updated_at = excluded.updated_at;
+END;
+CREATE TRIGGER orders_packages_forget AFTER DELETE ON orders BEGIN
+    DELETE FROM packages WHERE order_id = OLD.order_id;
+END;
+CREATE TABLE source_marketplaces (
+    source       TEXT NOT NULL,
+    marketplace  TEXT NOT NULL,
+    watermark    INTEGER,
+    last_poll_at INTEGER,
+    orders_seen  INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    PRIMARY KEY (source, marketplace)
+);
+CREATE TABLE tracking_mismatches (
+    id                 INTEGER PRIMARY KEY,
+    order_id           TEXT NOT NULL,
+    package_ref        TEXT NOT NULL,
+    source             TEXT NOT NULL,
+    seller_carrier     TEXT,
+    seller_number      TEXT,
+    marketplace_carrier TEXT,
+    marketplace_number TEXT,
+    raised_at          INTEGER NOT NULL,
+    resolved_at        INTEGER
+);
+CREATE UNIQUE INDEX tracking_mismatches_open
+    ON tracking_mismatches (order_id, package_ref) WHERE resolved_at IS NULL;
 )sql"};
 
 } // namespace

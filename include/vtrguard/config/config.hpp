@@ -4,6 +4,7 @@
 #include <vtrguard/config/marketplace_policy.hpp>
 #include <vtrguard/core/result.hpp>
 #include <vtrguard/core/time_zone.hpp>
+#include <vtrguard/sources/source_settings.hpp>
 #include <vtrguard/tracking/carrier_settings.hpp>
 
 #include <chrono>
@@ -69,6 +70,8 @@ struct Config {
     std::optional<std::filesystem::path> rules_dir;
     std::shared_ptr<const carriers::Ruleset> rules; // null: the built-in carriers alone
     ReportConfig report;
+    // Amazon seller accounts whose orders the daemon polls (docs/sources.md); none by default.
+    std::vector<sources::SourceSettings> sources;
     // After a sweep, the daemon recomputes the rates behind the vtr_* alerts at most this often.
     std::chrono::seconds vtr_check_interval{std::chrono::minutes{15}};
     // Sweeps or inbox imports failing every time for this long stall the daemon: it logs

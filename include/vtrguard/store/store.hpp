@@ -5,6 +5,7 @@
 #include <vtrguard/core/result.hpp>
 #include <vtrguard/store/carrier_lookup.hpp>
 #include <vtrguard/store/order.hpp>
+#include <vtrguard/store/package.hpp>
 #include <vtrguard/store/sweep_rows.hpp>
 
 #include <cstdint>
@@ -18,7 +19,7 @@
 namespace vtrguard::store {
 
 // The schema this build reads and writes; older databases are migrated at open.
-inline constexpr int k_schema_version = 5;
+inline constexpr int k_schema_version = 6;
 
 enum class UpsertOutcome : std::uint8_t { inserted, updated, unchanged };
 
@@ -165,6 +166,46 @@ public:
     // Plans a lookup now for every number that got format checks only (credentials may have
     // been added).
     Result<bool> retry_format_only(core::TimePoint now);
+
+    // Marketplace order sources (daemon/store/package_rows.cpp, source_rows.cpp).
+
+    // Writes an order as a marketplace holds it: `patch` (its first package's carrier and
+    // number included) and its packages under `source`, replacing that source's earlier
+    // packages. Where the order held another number of the seller's own, that copy is kept as
+    // the `seller` package. Idempotent: the same order twice changes nothing the second time.
+    Result<UpsertOutcome> write_marketplace_order(const OrderPatch& patch,
+                                                  std::string_view source,
+                                                  std::span<const MarketplacePackage> packages,
+                                                  core::TimePoint now);
+
+    // The packages `source` holds for `order_id`, in the marketplace's order.
+    Result<std::vector<MarketplacePackage>> packages_of(std::string_view order_id,
+                                                        std::string_view source);
+
+    // Every package whose seller copy is kept beside a marketplace's.
+    Result<std::vector<PackageCopies>> package_copies();
+
+    // Open mismatch records (table tracking_mismatches).
+    Result<std::vector<PackageCopies>> open_mismatches();
+    Result<bool> raise_mismatch(const PackageCopies& copies, core::TimePoint now);
+    Result<bool>
+    resolve_mismatch(std::string_view order_id, std::string_view package_ref, core::TimePoint now);
+
+    // The state of `source` for `marketplace`, or nullopt before its first poll.
+    Result<std::optional<SourceStatus>> source_status(std::string_view source,
+                                                      std::string_view marketplace);
+
+    // Every source's state, by source and marketplace.
+    Result<std::vector<SourceStatus>> source_statuses();
+
+    // Records a poll: its time, the orders it received (added to orders_seen), its error
+    // (empty: none) and, when given, the new watermark.
+    Result<bool> record_poll(std::string_view source,
+                             std::string_view marketplace,
+                             core::TimePoint at,
+                             std::int64_t orders_received,
+                             std::string_view error,
+                             std::optional<core::TimePoint> watermark);
 
 private:
     struct Impl;

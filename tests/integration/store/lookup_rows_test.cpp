@@ -224,11 +224,14 @@ TEST_CASE_FIXTURE(LookupFixture, "lookup queue: migration 5 queues the orders al
         SQLite::Database database((dir / "v.db").string(), SQLite::OPEN_READWRITE);
         database.exec("DROP TRIGGER orders_lookup_insert; DROP TRIGGER orders_lookup_update; "
                       "DROP TRIGGER orders_lookup_forget; DROP TABLE lookup_queue; "
-                      "DELETE FROM schema_version WHERE version = 5");
+                      "DROP TRIGGER orders_seller_copy; DROP TRIGGER orders_packages_forget; "
+                      "DROP TABLE packages; DROP TABLE source_marketplaces; "
+                      "DROP TABLE tracking_mismatches; "
+                      "DELETE FROM schema_version WHERE version >= 5");
     }
     auto reopened = store::Store::open(dir / "v.db");
     REQUIRE(reopened);
-    CHECK(reopened->schema_version().value() == 5);
+    CHECK(reopened->schema_version().value() == store::k_schema_version);
     CHECK(lookup_queue_size() == 2);
     const auto due = reopened->due_lookups(clock.now(), 10).value();
     REQUIRE(due.size() == 1); // A was answered already; the queue forgets it
