@@ -22,6 +22,11 @@ target_compile_options(
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   target_compile_options(vtrguard_warnings INTERFACE -Wlogical-op -Wduplicated-cond -Wuseless-cast)
 endif()
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  # RapidJSON 1.1's member iterators compare non-const with const; C++20's reversed operator==
+  # makes clang call that ambiguous at our call sites although the header is a system one.
+  target_compile_options(vtrguard_warnings INTERFACE -Wno-ambiguous-reversed-operator)
+endif()
 if(VTRGUARD_WERROR)
   target_compile_options(vtrguard_warnings INTERFACE -Werror)
 endif()
