@@ -1,11 +1,11 @@
 #include "inbox_files.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace vtrguard::service {
@@ -57,10 +57,10 @@ fs::path free_name(const fs::path& folder, std::string_view name) {
 }
 
 Result<bool> write_private(const fs::path& path, std::string_view text, fs::perms like) {
-    const auto mode = static_cast<mode_t>(like & (fs::perms::owner_read | fs::perms::owner_write
-                                                  | fs::perms::group_read | fs::perms::group_write
-                                                  | fs::perms::others_read
-                                                  | fs::perms::others_write));
+    const auto mode = static_cast<mode_t>(like
+                                          & (fs::perms::owner_read | fs::perms::owner_write
+                                             | fs::perms::group_read | fs::perms::group_write
+                                             | fs::perms::others_read | fs::perms::others_write));
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
     if (fd < 0) {
         return fail(ErrorCode::io, path.string() + ": cannot create: " + last_error().message());

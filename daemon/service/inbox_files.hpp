@@ -10,9 +10,9 @@ namespace vtrguard::service {
 
 // File steps of the inbox that never throw and never follow a symbolic link.
 
-// `folder/NAME`, or `folder/NAME.N` for the first N that is free (and NAME.error with it), where NAME is `name` cut
-// (at a UTF-8 boundary) short enough that NAME.N.error still fits the file system's limit on
-// a name: a file is never overwritten, and a long name never stops the inbox.
+// `folder/NAME`, or `folder/NAME.N` for the first N that is free (and NAME.error with it), where
+// NAME is `name` cut (at a UTF-8 boundary) short enough that NAME.N.error still fits the file
+// system's limit on a name: a file is never overwritten, and a long name never stops the inbox.
 std::filesystem::path free_name(const std::filesystem::path& folder, std::string_view name);
 
 // Creates `path` (never over an existing file or through a link) holding `text`, readable by

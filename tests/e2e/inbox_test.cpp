@@ -98,10 +98,10 @@ TEST_CASE("inbox: a database another writer holds keeps the file for a retry, no
     {
         // An outside writer holds the write lock longer than the store waits for it.
         SQLite::Database other((dir / "vtrguard.db").string(), SQLite::OPEN_READWRITE);
+        other.setBusyTimeout(10000); // the daemon may be sweeping when the test asks
         other.exec("BEGIN IMMEDIATE");
         inbox.drop("orders.csv", "order_id,ship_by\nA-1,2030-01-01T00:00:00Z\n");
-        REQUIRE(inbox.daemon.wait_for_log("the file stays in the inbox, next try in",
-                                          scaled(15s)));
+        REQUIRE(inbox.daemon.wait_for_log("the file stays in the inbox, next try in", scaled(15s)));
         CHECK(inbox.daemon.log().find("database is locked") != std::string::npos);
         CHECK(fs::exists(dir / "inbox/orders.csv"));
         CHECK_FALSE(fs::exists(dir / "inbox/failed/orders.csv"));

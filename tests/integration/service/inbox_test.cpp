@@ -6,11 +6,11 @@
 
 #include <doctest/doctest.h>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
+#include <sys/stat.h>
 
 using namespace std::chrono_literals;
 using vtrguard::service::Inbox;
@@ -89,7 +89,8 @@ TEST_CASE_FIXTURE(InboxFixture, "inbox: a FIFO is moved aside, never opened") {
     CHECK_FALSE(fs::exists(fs::symlink_status(dir / "inbox/pipe.csv")));
 }
 
-TEST_CASE_FIXTURE(InboxFixture, "inbox: a file is taken only once its size and time stop changing") {
+TEST_CASE_FIXTURE(InboxFixture,
+                  "inbox: a file is taken only once its size and time stop changing") {
     const auto file = put("orders.csv", "order_id,ship_by\n");
     auto scan = inbox.scan(k_start);
     CHECK(scan.ready.empty());
@@ -145,8 +146,9 @@ TEST_CASE_FIXTURE(InboxFixture, "inbox: a name too long for a suffix or .error n
 }
 
 TEST_CASE_FIXTURE(InboxFixture, "inbox: .error files are no wider than the file they describe") {
-    for (const auto mode : {fs::perms::owner_read | fs::perms::owner_write,
-                            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read}) {
+    for (const auto mode :
+         {fs::perms::owner_read | fs::perms::owner_write,
+          fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read}) {
         CAPTURE(static_cast<int>(mode));
         const auto file = put("orders.csv", "order_id\nA-1\n");
         fs::permissions(file, mode);
