@@ -67,6 +67,11 @@ struct SchedulerFixture {
             patch.set(field);
         }
         REQUIRE(store.upsert(patch, clock.now()));
+        sweep();
+    }
+
+    // What the daemon does after answers are stored: orders they touched are swept first.
+    void sweep() {
         alerts::Sweeper sweeper(store, config, validator);
         REQUIRE(sweeper.sweep(clock.now()));
     }
@@ -139,6 +144,7 @@ TEST_CASE_FIXTURE(SchedulerFixture,
     }
     // The next schedule step asks once more, still once for the three orders.
     clock.advance(config.lookups.retry_min);
+    sweep();
     scheduler.poll();
     REQUIRE(run_until([&] { return scheduler.lookups_done() == 6; }));
     CHECK(server.requests_for("ups", std::string(k_ups)) == 2);
