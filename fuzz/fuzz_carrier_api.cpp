@@ -4,10 +4,12 @@
 
 #include <vtrguard/carriers/tracking_api.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 

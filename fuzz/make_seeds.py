@@ -143,6 +143,8 @@ def rule_file():
         b'"serial_begin":0,"serial_end":11,"check_at":11}}]}]}',
         "zero_modulo": b'{"carriers":[{"code":"zz","name":"Z","formats":[{"id":"zz","pattern":"d{12}",'
         b'"check":{"algorithm":"mod10","modulo1":0,"modulo2":0}}]}]}',
+        "huge_position": b'{"carriers":[{"code":"zz","name":"Z","formats":[{"id":"zz","pattern":"d{12}",'
+        b'"check":{"algorithm":"mod10","check_at":-2147483648,"evens_multiplier":2147483647}}]}]}',
         "huge_count": b'{"carriers":[{"code":"zz","name":"Z","formats":[{"id":"zz","pattern":"d{999999999}"}]}]}',
     })
     return seeds

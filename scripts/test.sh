@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the Release build, then the
-# AddressSanitizer + UndefinedBehaviorSanitizer build, the fuzz targets briefly on their seeds,
-# then the layout checks.
+# AddressSanitizer + UndefinedBehaviorSanitizer build, then the layout checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +15,6 @@ echo "== sanitizer build and tests"
 ./scripts/build.sh asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
-
-echo "== fuzz targets, a few seconds each on their seed corpora"
-./scripts/fuzz.sh "${VTRGUARD_FUZZ_SECONDS:-3}"
 
 echo "== layering and format"
 ./scripts/check_layering.sh
