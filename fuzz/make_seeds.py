@@ -218,6 +218,38 @@ def tzif():
     return seeds
 
 
+SP_ORDER = (
+    '{"orderId":"113-0000000-0000001","createdTime":"2026-11-20T10:00:00Z",'
+    '"lastUpdatedTime":"2026-11-21T10:00:00Z",'
+    '"salesChannel":{"channelName":"Amazon.com","marketplaceId":"ATVPDKIKX0DER"},'
+    '"fulfillment":{"fulfillmentStatus":"SHIPPED","fulfilledBy":"MERCHANT",'
+    '"fulfillmentServiceLevel":"Standard","shipByWindow":{"latestDateTime":"2026-11-22T23:59:59Z"},'
+    '"deliverByWindow":{"latestDateTime":"2026-11-28T23:59:59Z"}},'
+    '"packages":[{"packageReferenceId":"1","carrier":"UPS","trackingNumber":"1Z5R89390357567127",'
+    '"shipTime":"2026-11-21T09:00:00Z","packageStatus":{"status":"IN_TRANSIT"}},'
+    '{"packageReferenceId":"2","carrier":"Yun Express","trackingNumber":"YT2230000000000000",'
+    '"shipTime":null,"packageStatus":{"status":"PENDING"}}]}'
+)
+
+
+def sp_api():
+    seeds = {
+        "page": '{"orders":[' + SP_ORDER + '],"pagination":{"nextToken":"abc"},'
+                '"lastUpdatedBefore":"2026-11-21T11:00:00Z"}',
+        "last_page": '{"orders":[' + SP_ORDER + "," + SP_ORDER.replace("0001", "0002") + "]}",
+        "missing_fields": '{"orders":[{"orderId":"113-1"},{"createdTime":"x"},{}]}',
+        "bad_times": '{"orders":[' + SP_ORDER.replace("2026-11-20T10:00:00Z", "2999-99-99T99:99:99Z") + "]}",
+        "quota": '{"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota"}]}',
+        "token": '{"access_token":"Atza|x","token_type":"bearer","expires_in":3600}',
+        "token_refused": '{"error":"invalid_grant","error_description":"The request has an invalid grant"}',
+        "cut": ('{"orders":[' + SP_ORDER)[:120],
+        "html": "<html><body>503 Service Unavailable</body></html>",
+    }
+    seeds = {k: v.encode() for k, v in seeds.items()}
+    seeds.update(json_hostile(20_000))
+    return seeds
+
+
 def main():
     write("fuzz_validate", numbers())
     write("fuzz_record_reader", records())
@@ -229,6 +261,7 @@ def main():
     for name in API_BODIES:
         write("fuzz_api_" + name, api(name))
     write("fuzz_tzif", tzif())
+    write("fuzz_sp_api", sp_api())
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ echo "== sanitizer build and tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
+echo "== fuzz targets, briefly on their seeds"
+./scripts/fuzz.sh 3
+
 echo "== layering and format"
 ./scripts/check_layering.sh
 ./scripts/format.sh --check

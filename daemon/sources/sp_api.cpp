@@ -1,3 +1,4 @@
+#include <vtrguard/carriers/json_guard.hpp>
 #include <vtrguard/carriers/tracking_api.hpp>
 #include <vtrguard/core/time.hpp>
 #include <vtrguard/sources/sp_api.hpp>
@@ -148,7 +149,7 @@ http::Request token_request(const SourceSettings& settings,
 TokenAnswer parse_token_reply(const http::Reply& reply) {
     TokenAnswer answer;
     rapidjson::Document document;
-    document.Parse(reply.body.data(), reply.body.size());
+    document.Parse<carriers::json_guard::k_parse_flags>(reply.body.data(), reply.body.size());
     const bool is_object = !document.HasParseError() && document.IsObject();
     if (reply.status >= 400) {
         const auto code = is_object ? string_member(document, "error") : std::string_view{};
@@ -209,15 +210,19 @@ http::Request search_request(const SourceSettings& settings,
 
 Result<SearchPage> parse_search_page(std::string_view body) {
     rapidjson::Document document;
-    document.Parse(body.data(), body.size());
+    document.Parse<carriers::json_guard::k_parse_flags>(body.data(), body.size());
     if (document.HasParseError()) {
         return fail(ErrorCode::network,
                     fmt::format("searchOrders: the body is not JSON (at byte {} of {})",
                                 document.GetErrorOffset(),
                                 body.size()));
     }
-    const auto orders = document.IsObject() ? document.FindMember("orders") : document.MemberEnd();
-    if (!document.IsObject() || orders == document.MemberEnd() || !orders->value.IsArray()) {
+    // MemberEnd() is only defined on an object: ask it nothing before IsObject().
+    if (!document.IsObject()) {
+        return fail(ErrorCode::network, "searchOrders: the body has no `orders` array");
+    }
+    const auto orders = document.FindMember("orders");
+    if (orders == document.MemberEnd() || !orders->value.IsArray()) {
         return fail(ErrorCode::network, "searchOrders: the body has no `orders` array");
     }
     SearchPage page;
@@ -243,7 +248,7 @@ Result<SearchPage> parse_search_page(std::string_view body) {
 
 std::string sp_error_code(std::string_view body) {
     rapidjson::Document document;
-    document.Parse(body.data(), body.size());
+    document.Parse<carriers::json_guard::k_parse_flags>(body.data(), body.size());
     if (document.HasParseError() || !document.IsObject()) {
         return {};
     }

@@ -30,13 +30,13 @@ Result<std::optional<SourceStatus>> Store::source_status(std::string_view source
         static const std::string k_sql =
             fmt::format("SELECT {} FROM source_marketplaces WHERE source = ? AND marketplace = ?",
                         k_status_columns);
-        auto& query = m_impl->prepare(k_sql);
-        bind_text_view(query, 1, source);
-        bind_text_view(query, 2, marketplace);
-        if (!query.executeStep()) {
+        auto query = m_impl->prepare(k_sql);
+        bind_text_view(*query, 1, source);
+        bind_text_view(*query, 2, marketplace);
+        if (!query->executeStep()) {
             return std::nullopt;
         }
-        return read_status(query);
+        return read_status(*query);
     });
 }
 
@@ -44,10 +44,10 @@ Result<std::vector<SourceStatus>> Store::source_statuses() {
     return guarded("read source states", [&] {
         static const std::string k_sql = fmt::format(
             "SELECT {} FROM source_marketplaces ORDER BY source, marketplace", k_status_columns);
-        auto& query = m_impl->prepare(k_sql);
+        auto query = m_impl->prepare(k_sql);
         std::vector<SourceStatus> statuses;
-        while (query.executeStep()) {
-            statuses.push_back(read_status(query));
+        while (query->executeStep()) {
+            statuses.push_back(read_status(*query));
         }
         return statuses;
     });
@@ -61,24 +61,24 @@ Result<bool> Store::record_poll(std::string_view source,
                                 std::optional<core::TimePoint> watermark) {
     return guarded("record poll", [&] {
         // The watermark only moves forward, and only with a finished poll's writes.
-        auto& upsert = m_impl->prepare(
+        auto upsert = m_impl->prepare(
             "INSERT INTO source_marketplaces (source, marketplace, watermark, last_poll_at, "
             "orders_seen, last_error) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (source, marketplace) DO UPDATE SET "
             "watermark = COALESCE(MAX(excluded.watermark, COALESCE(watermark, 0)), watermark), "
             "last_poll_at = excluded.last_poll_at, "
             "orders_seen = orders_seen + excluded.orders_seen, last_error = excluded.last_error");
-        bind_text_view(upsert, 1, source);
-        bind_text_view(upsert, 2, marketplace);
+        bind_text_view(*upsert, 1, source);
+        bind_text_view(*upsert, 2, marketplace);
         if (watermark) {
-            upsert.bind(3, to_unix(*watermark));
+            upsert->bind(3, to_unix(*watermark));
         } else {
-            upsert.bind(3);
+            upsert->bind(3);
         }
-        upsert.bind(4, to_unix(at));
-        upsert.bind(5, orders_received);
-        bind_optional_text(upsert, 6, error);
-        upsert.exec();
+        upsert->bind(4, to_unix(at));
+        upsert->bind(5, orders_received);
+        bind_optional_text(*upsert, 6, error);
+        upsert->exec();
         return true;
     });
 }

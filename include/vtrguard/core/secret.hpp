@@ -37,6 +37,9 @@ struct SecretSource {
     std::string credential; // systemd credential name, read from $CREDENTIALS_DIRECTORY/name
 
     bool is_configured() const { return !env.empty() || !file.empty() || !credential.empty(); }
+
+    // Compares where the secret is read from, never the secret itself.
+    bool operator==(const SecretSource&) const = default;
 };
 
 // The secret from an environment variable. Errors name the variable, never the value.

@@ -131,7 +131,12 @@ TEST_CASE("sp-api: cut, non-JSON and shapeless bodies are errors to retry") {
     for (const std::string& body : {cut,
                                     std::string("<html>busy</html>"),
                                     std::string("{}"),
-                                    std::string(R"({"orders": {}})")}) {
+                                    std::string(R"({"orders": {}})"),
+                                    // JSON that is not an object (found by fuzz_sp_api).
+                                    std::string("[]"),
+                                    std::string("7"),
+                                    std::string("\"orders\""),
+                                    std::string(20000, '[') + std::string(20000, ']')}) {
         CAPTURE(body);
         const auto page = sources::parse_search_page(body);
         REQUIRE_FALSE(page);
