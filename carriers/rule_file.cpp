@@ -14,6 +14,15 @@ namespace {
 
 using Value = rapidjson::Value;
 
+// Positions, weights, multipliers, moduli and priorities of real formats are small; bounding
+// them keeps the check-digit arithmetic far from int overflow whatever a rule file says.
+constexpr int k_small_int_limit = 1000;
+constexpr const char* k_small_int_message = "must be an integer from -1000 to 1000";
+
+bool is_small(int value) {
+    return value >= -k_small_int_limit && value <= k_small_int_limit;
+}
+
 // Reads one file's JSON into specs, naming the key of the first error. Each read_* reports an
 // error through fail_at and returns false, so the first problem is the one shown.
 class RuleReader {
@@ -63,6 +72,9 @@ public:
         }
         if (!object[key].IsInt()) {
             return fail_at(join(where, key), "must be an integer");
+        }
+        if (!is_small(object[key].GetInt())) {
+            return fail_at(join(where, key), k_small_int_message);
         }
         out = object[key].GetInt();
         return true;
@@ -138,6 +150,9 @@ public:
             for (const auto& weight : weights.GetArray()) {
                 if (!weight.IsInt()) {
                     return fail_at(join(where, "weights"), "must be a non-empty array of integers");
+                }
+                if (!is_small(weight.GetInt())) {
+                    return fail_at(join(where, "weights"), k_small_int_message);
                 }
                 check.weights.push_back(weight.GetInt());
             }

@@ -61,7 +61,10 @@ void SystemdNotifier::notify(std::string_view message) const {
         static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + m_socket_path.size());
     // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API takes sockaddr*
     const auto* generic = reinterpret_cast<const sockaddr*>(&address);
-    (void)sendto(m_fd, message.data(), message.size(), MSG_NOSIGNAL, generic, length);
+    // Never wait for the reader: a full queue on the notify socket would otherwise stop the
+    // event loop, and with it every sweep and alert. A dropped STATUS= is replaced by the next.
+    (void)sendto(
+        m_fd, message.data(), message.size(), MSG_NOSIGNAL | MSG_DONTWAIT, generic, length);
 }
 
 } // namespace vtrguard::service

@@ -79,6 +79,20 @@ TEST_CASE("rule file: each kind of bad file is refused with file, key and why") 
             R"({"id": "wl", "service": "W", "pattern": "WL d{11}", "priority": "high"})"));
         CHECK(error == "rules.json: carriers[0].formats[0].priority: must be an integer");
     }
+    SUBCASE("integers too large for check-digit arithmetic") {
+        CHECK(error_of(with_format(
+                  R"({"id": "wl", "service": "W", "pattern": "WL d{11}", "priority": 2147483647})"))
+              == "rules.json: carriers[0].formats[0].priority: must be an integer from -1000 to "
+                 "1000");
+        CHECK(error_of(with_format(R"({"id": "wl", "service": "W", "pattern": "WL d{11}",
+                 "check": {"algorithm": "weighted_mod", "weights": [3, 2147483647]}})"))
+              == "rules.json: carriers[0].formats[0].check.weights: must be an integer from "
+                 "-1000 to 1000");
+        CHECK(error_of(with_format(R"({"id": "wl", "service": "W", "pattern": "WL d{11}",
+                 "check": {"algorithm": "mod10", "check_at": -2147483648}})"))
+              == "rules.json: carriers[0].formats[0].check.check_at: must be an integer from "
+                 "-1000 to 1000");
+    }
     SUBCASE("an unknown check-digit algorithm") {
         const auto error = error_of(with_format(
             R"({"id": "wl", "service": "W", "pattern": "WL d{11}", "check": {"algorithm": "mod12"}})"));
