@@ -34,6 +34,6 @@ endif()
 # Link-time optimisation in Release: the engine's hot path spans several small files.
 include(CheckIPOSupported)
 check_ipo_supported(RESULT is_ipo_supported OUTPUT ipo_output LANGUAGES CXX)
-if(is_ipo_supported AND CMAKE_BUILD_TYPE STREQUAL "Release")
+if(VTRGUARD_LTO AND is_ipo_supported AND CMAKE_BUILD_TYPE STREQUAL "Release")
   set(CMAKE_INTERPROCEDURAL_OPTIMIZATION ON)
 endif()
